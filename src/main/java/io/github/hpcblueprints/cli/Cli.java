@@ -1,0 +1,91 @@
+package io.github.hpcblueprints.cli;
+
+import io.github.hpcblueprints.diagnostics.BlueprintException;
+import io.github.hpcblueprints.diagnostics.Generator;
+import io.github.hpcblueprints.diagnostics.Problem;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code hpcb} command line. Holds no logic of its own: each subcommand parses options and calls the library.
+ * Errors are printed as located problems with a fix, never as a stack trace unless {@code --debug} is given.
+ */
+@Command(name = "hpcb", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        description = "Secure research HPC clusters on Azure, from a typed blueprint.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Cli implements Runnable {
+
+    @Option(names = "--quiet", description = "Print only results, no progress.", scope = CommandLine.ScopeType.INHERIT)
+    boolean quiet;
+
+    @Option(names = "--debug", description = "Print stack traces for errors.", scope = CommandLine.ScopeType.INHERIT)
+    boolean debug;
+
+    @Option(names = "--no-color", description = "Never colour the output.", scope = CommandLine.ScopeType.INHERIT)
+    boolean noColor;
+
+    private PrintStream out;
+    private PrintStream err;
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, out);
+    }
+
+    /** Runs the CLI with the given streams and returns the exit code (tests call this directly). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Cli root = new Cli();
+        root.out = out;
+        root.err = err;
+        CommandLine cl = new CommandLine(root);
+        cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cl.setExitCodeExceptionMapper(t -> t instanceof BlueprintException ? ExitCode.INPUT : ExitCode.REMOTE);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("hpcb: " + ex.getMessage());
+            err.println("Try 'hpcb --help' for usage.");
+            return ExitCode.INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (root.debug) {
+                ex.printStackTrace(err);
+            }
+            if (ex instanceof BlueprintException be) {
+                for (Problem p : be.problems()) {
+                    err.println("error: " + p.describe());
+                }
+                return ExitCode.INPUT;
+            }
+            err.println("hpcb: unexpected failure: " + ex + (root.debug ? "" : " (run with --debug for details)"));
+            return ExitCode.REMOTE;
+        });
+        return cl.execute(args);
+    }
+
+    PrintStream out() {
+        return out;
+    }
+
+    PrintStream err() {
+        return err;
+    }
+
+    /** Progress for long work goes to stderr, and not at all with --quiet. */
+    void progress(String message) {
+        if (!quiet) {
+            err.println(message);
+        }
+    }
+
+    /** Supplies {@code --version}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {Generator.describe()};
+        }
+    }
+}

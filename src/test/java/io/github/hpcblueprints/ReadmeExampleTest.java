@@ -1,0 +1,54 @@
+package io.github.hpcblueprints;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.hpcblueprints.arm.ArmJsonWriter;
+import io.github.hpcblueprints.arm.ArmReader;
+import io.github.hpcblueprints.arm.Expr;
+import io.github.hpcblueprints.arm.Json;
+import io.github.hpcblueprints.arm.Output;
+import io.github.hpcblueprints.arm.Parameter;
+import io.github.hpcblueprints.arm.Resource;
+import io.github.hpcblueprints.arm.ResourceNames;
+import io.github.hpcblueprints.arm.ResourceRef;
+import io.github.hpcblueprints.arm.Scope;
+import io.github.hpcblueprints.arm.Template;
+import io.github.hpcblueprints.testing.Shared;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The README's Java example compiles, builds, and means what the README says. */
+class ReadmeExampleTest {
+
+    @Test
+    void theArmCoreExampleBuildsAValidTemplateWithTheImpliedDependency() throws IOException {
+        // --- as in README.md ---
+        Template.Builder b = Template.builder(Scope.RESOURCE_GROUP);
+        Expr location = b.parameter(Parameter.string("location").withDefault(Expr.resourceGroupLocation()));
+        Expr prefix = b.parameter(Parameter.string("namePrefix").withMinLength(3).withMaxLength(11));
+
+        ResourceRef vnet = b.resource(Resource.builder("Microsoft.Network/virtualNetworks", "2025-07-01",
+                Expr.format("{0}-vnet", prefix))
+            .location(location)
+            .properties(Json.obj("addressSpace", Json.obj("addressPrefixes", Json.arr("10.10.0.0/16"))))
+            .build());
+        b.resource(Resource.builder("Microsoft.Network/virtualNetworks/subnets", "2025-07-01",
+                ResourceNames.join(List.of(vnet.name(), Expr.str("compute"))))
+            .properties(Json.obj("addressPrefix", "10.10.1.0/24", "defaultOutboundAccess", false))
+            .build());                                   // dependsOn the VNet is added by build()
+        b.output(Output.string("vnetId", vnet.id()));
+
+        String json = ArmJsonWriter.write(b.build());    // same template, same bytes
+        // --- end ---
+
+        Template t = ArmReader.readTemplate(json);
+        assertThat(t.resources().get(1).dependsOn()).containsExactly(vnet.id());
+        assertThat(Shared.validator().validateTemplate(Json.parse(json))).isEmpty();
+        String readme = Files.readString(Path.of(System.getProperty("hpcb.projectDir", ".")).resolve("README.md"));
+        assertThat(readme).contains("ResourceNames.join(List.of(vnet.name(), Expr.str(\"compute\"))))")
+                .contains("String json = ArmJsonWriter.write(b.build());");
+    }
+}
