@@ -13,6 +13,15 @@ import io.github.hpcblueprints.arm.ResourceNames;
 import io.github.hpcblueprints.arm.ResourceRef;
 import io.github.hpcblueprints.arm.Scope;
 import io.github.hpcblueprints.arm.Template;
+import io.github.hpcblueprints.azure.Deployment;
+import io.github.hpcblueprints.azure.Ref;
+import io.github.hpcblueprints.azure.network.NetworkSecurityGroup;
+import io.github.hpcblueprints.azure.network.PrivateEndpoint;
+import io.github.hpcblueprints.azure.network.PrivateLinkTarget;
+import io.github.hpcblueprints.azure.network.SecurityRule;
+import io.github.hpcblueprints.azure.network.Subnet;
+import io.github.hpcblueprints.azure.network.VirtualNetwork;
+import io.github.hpcblueprints.azure.storage.StorageAccount;
 import io.github.hpcblueprints.testing.Shared;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,5 +59,23 @@ class ReadmeExampleTest {
         String readme = Files.readString(Path.of(System.getProperty("hpcb.projectDir", ".")).resolve("README.md"));
         assertThat(readme).contains("ResourceNames.join(List.of(vnet.name(), Expr.str(\"compute\"))))")
                 .contains("String json = ArmJsonWriter.write(b.build());");
+    }
+
+    @Test
+    void theCatalogueExampleBuildsASchemaValidTemplate() throws IOException {
+        // --- as in README.md ---
+        Deployment d = Deployment.resourceGroup();
+        Ref<NetworkSecurityGroup> nsg = d.add(NetworkSecurityGroup.named("nsg-compute")
+            .rule(SecurityRule.denyInbound("deny-internet", 4000, "Internet")));
+        Ref<VirtualNetwork> vnet = d.add(VirtualNetwork.named("vnet-hpc").addressSpace("10.20.0.0/16"));
+        Ref<Subnet> compute = d.add(Subnet.of(vnet, "compute", "10.20.1.0/24").networkSecurityGroup(nsg));
+        Ref<StorageAccount> data = d.add(StorageAccount.named("sthpcdata01"));   // private, TLS 1.2, no keys, no anonymous
+        d.add(PrivateEndpoint.named("pe-data-blob", data, PrivateLinkTarget.BLOB, compute));
+        Template t = d.build();
+        // --- end ---
+        assertThat(Shared.validator().validateTemplate(io.github.hpcblueprints.arm.ArmJsonWriter.tree(t))).isEmpty();
+        assertThat(t.resources()).hasSize(5);
+        String readme = Files.readString(Path.of(System.getProperty("hpcb.projectDir", ".")).resolve("README.md"));
+        assertThat(readme).contains("d.add(PrivateEndpoint.named(\"pe-data-blob\", data, PrivateLinkTarget.BLOB, compute));");
     }
 }

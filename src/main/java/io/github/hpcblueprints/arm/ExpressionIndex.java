@@ -192,7 +192,13 @@ public final class ExpressionIndex {
             Iterator<Map.Entry<String, JsonNode>> it = node.fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
-                walk(e.getValue(), JsonPath.child(path, e.getKey()), section, owner, out);
+                String childPath = JsonPath.child(path, e.getKey());
+                // ARM evaluates keys too: userAssignedIdentities is keyed by identity id expressions
+                if (ExprParser.isExpressionString(e.getKey())) {
+                    out.add(new Site(childPath, e.getKey(), ExprParser.tryParseArmString(e.getKey()), section,
+                            owner));
+                }
+                walk(e.getValue(), childPath, section, owner, out);
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {

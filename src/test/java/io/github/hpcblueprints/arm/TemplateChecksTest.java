@@ -155,4 +155,23 @@ class TemplateChecksTest {
         b.parameter(Parameter.string("x"));
         assertThatThrownBy(() -> b.parameter(Parameter.integer("X"))).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void expressionsInObjectKeysAreCheckedAndImplyDependencies() {
+        Template.Builder b = Template.builder(Scope.RESOURCE_GROUP);
+        ResourceRef id = b.resource(Resource.builder("Microsoft.ManagedIdentity/userAssignedIdentities", "2024-11-30",
+                "id-nodes").build());
+        com.fasterxml.jackson.databind.node.ObjectNode identities = Json.object();
+        identities.set(id.id().toArmString(), Json.object());
+        b.resource(thing("vm").toBuilder().identity(Json.obj("type", "UserAssigned",
+                "userAssignedIdentities", identities)).build());
+        Template t = b.build();
+        assertThat(t.resources().get(1).dependsOn()).containsExactly(id.id());
+
+        Template.Builder bad = Template.builder(Scope.RESOURCE_GROUP);
+        com.fasterxml.jackson.databind.node.ObjectNode keyed = Json.object();
+        keyed.set("[parameters('nope')]", Json.object());
+        bad.resource(thing("vm").toBuilder().properties(keyed).build());
+        assertThat(problems(bad)).extracting(Problem::code).containsExactly("ARM-REF");
+    }
 }

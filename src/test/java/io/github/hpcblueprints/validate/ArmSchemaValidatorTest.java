@@ -63,4 +63,36 @@ class ArmSchemaValidatorTest {
         assertThat(Shared.validator().newestStable("microsoft.storage/storageaccounts")).contains("2026-04-01");
         assertThat(Shared.validator().newestStable("Microsoft.Nope/things")).isEmpty();
     }
+
+    @Test
+    void aVmSizeNewerThanTheSchemasDeprecatedEnumIsAccepted() {
+        ObjectNode vm = (ObjectNode) Json.parse("{\"type\": \"Microsoft.Compute/virtualMachines\", "
+                + "\"apiVersion\": \"2026-03-01\", \"name\": \"vm\", \"location\": \"uksouth\", "
+                + "\"properties\": {\"hardwareProfile\": {\"vmSize\": \"Standard_HB176rs_v4\"}}}");
+        assertThat(Shared.validator().validateResource(vm, "$.resources[0]")).isEmpty();
+        ((ObjectNode) vm.at("/properties/hardwareProfile")).put("vmSize", 5);
+        assertThat(Shared.validator().validateResource(vm, "$.resources[0]")).isNotEmpty();
+    }
+
+    @Test
+    void aFailedAlternativeIsReportedByItsClosestBranchOnly() {
+        ObjectNode ext = (ObjectNode) Json.parse("{\"type\": \"Microsoft.Compute/virtualMachines/extensions\", "
+                + "\"apiVersion\": \"2026-03-01\", \"name\": \"vm/x\", \"location\": \"uksouth\", "
+                + "\"properties\": {\"publisher\": \"P\", \"type\": \"T\", \"settings\": 5}}");
+        List<ArmSchemaValidator.Violation> v = Shared.validator().validateResource(ext, "$.resources[0]");
+        assertThat(v).extracting(ArmSchemaValidator.Violation::path).containsExactlyInAnyOrder(
+                "$.resources[0].properties.settings", "$.resources[0].properties");
+        assertThat(v).extracting(ArmSchemaValidator.Violation::message).anyMatch(m -> m.contains("typeHandlerVersion"));
+    }
+
+    @Test
+    void aTopLevelChildNameIsCheckedByTheFormItsSchemaDescribes() {
+        ObjectNode job = (ObjectNode) Json.parse("{\"type\": \"Microsoft.StorageCache/amlFilesystems/autoExportJobs\","
+                + " \"apiVersion\": \"2026-01-01\", \"name\": \"fs/export\", \"location\": \"uksouth\", "
+                + "\"properties\": {}}");
+        assertThat(Shared.validator().validateResource(job, "$.resources[0]")).isEmpty();
+        job.put("name", "fs/bad name!");
+        assertThat(Shared.validator().validateResource(job, "$.resources[0]"))
+                .extracting(ArmSchemaValidator.Violation::path).containsExactly("$.resources[0].name");
+    }
 }

@@ -1,0 +1,92 @@
+package io.github.hpcblueprints.azure.keyvault;
+
+import io.github.hpcblueprints.arm.Expr;
+import io.github.hpcblueprints.arm.Json;
+import io.github.hpcblueprints.arm.Resource;
+import io.github.hpcblueprints.azure.Names;
+import io.github.hpcblueprints.azure.ResourceSpec;
+
+/**
+ * A key vault ({@code Microsoft.KeyVault/vaults}) for the credentials the environment needs at run time (the
+ * CycleCloud administrator's password, a database password), read by managed identities, never written into
+ * templates or scripts.
+ *
+ * <p>Secure defaults: Azure RBAC authorisation (no access policies), soft delete with 90-day retention and purge
+ * protection (a deleted secret can be recovered and cannot be purged early), public network access disabled with a
+ * deny-by-default firewall, not readable by ARM deployments unless {@link #allowTemplateDeploymentReferences()}.
+ */
+public final class KeyVault extends ResourceSpec<KeyVault> {
+
+    public static final String TYPE = "Microsoft.KeyVault/vaults";
+    public static final String API_VERSION = "2026-02-01";
+
+    private boolean templateDeployment;
+    private boolean publicNetwork;
+    private int retentionDays = 90;
+
+    private KeyVault(Expr name) {
+        super(name);
+        Names.keyVault(name);
+    }
+
+    public static KeyVault named(Expr name) {
+        return new KeyVault(name);
+    }
+
+    public static KeyVault named(String name) {
+        return named(Expr.str(name));
+    }
+
+    /** Lets ARM read secrets for Key Vault references in parameters files (the deployer still needs rights). */
+    public KeyVault allowTemplateDeploymentReferences() {
+        this.templateDeployment = true;
+        return this;
+    }
+
+    /** Public endpoint reachable, still behind the deny-by-default firewall. */
+    public KeyVault allowPublicNetworkAccess() {
+        this.publicNetwork = true;
+        return this;
+    }
+
+    /** Days a deleted vault or secret can be recovered (7-90). */
+    public KeyVault softDeleteRetentionDays(int days) {
+        if (days < 7 || days > 90) {
+            throw new IllegalArgumentException("soft-delete retention " + days + " days is outside 7-90");
+        }
+        this.retentionDays = days;
+        return this;
+    }
+
+    @Override
+    protected KeyVault self() {
+        return this;
+    }
+
+    @Override
+    public String resourceType() {
+        return TYPE;
+    }
+
+    @Override
+    public String apiVersion() {
+        return API_VERSION;
+    }
+
+    @Override
+    public Resource toResource() {
+        return base(true).properties(Json.obj(
+                "tenantId", Expr.tenantId(),
+                "sku", Json.obj("family", "A", "name", "standard"),
+                "enableRbacAuthorization", true,
+                "enableSoftDelete", true,
+                "softDeleteRetentionInDays", retentionDays,
+                "enablePurgeProtection", true,
+                "enabledForDeployment", false,
+                "enabledForDiskEncryption", false,
+                "enabledForTemplateDeployment", templateDeployment,
+                "publicNetworkAccess", publicNetwork ? "Enabled" : "Disabled",
+                "networkAcls", Json.obj("defaultAction", "Deny", "bypass", "AzureServices",
+                        "ipRules", Json.array(), "virtualNetworkRules", Json.array()))).build();
+    }
+}

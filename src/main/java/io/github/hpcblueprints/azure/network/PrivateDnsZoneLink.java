@@ -1,0 +1,53 @@
+package io.github.hpcblueprints.azure.network;
+
+import io.github.hpcblueprints.arm.Expr;
+import io.github.hpcblueprints.arm.Json;
+import io.github.hpcblueprints.arm.Resource;
+import io.github.hpcblueprints.arm.ResourceNames;
+import io.github.hpcblueprints.azure.Ref;
+import io.github.hpcblueprints.azure.ResourceSpec;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Links a private DNS zone to a virtual network ({@code Microsoft.Network/privateDnsZones/virtualNetworkLinks}) so
+ * VMs in it resolve the zone. Secure default: no auto-registration of VM names into a {@code privatelink} zone.
+ */
+public final class PrivateDnsZoneLink extends ResourceSpec<PrivateDnsZoneLink> {
+
+    public static final String TYPE = "Microsoft.Network/privateDnsZones/virtualNetworkLinks";
+    public static final String API_VERSION = PrivateDnsZone.API_VERSION;
+
+    private final Expr vnetId;
+
+    private PrivateDnsZoneLink(Expr name, Expr vnetId) {
+        super(name);
+        this.vnetId = Objects.requireNonNull(vnetId);
+    }
+
+    /** Links {@code zone} to {@code vnet} under the link name {@code linkName}. */
+    public static PrivateDnsZoneLink of(Ref<PrivateDnsZone> zone, String linkName, Ref<VirtualNetwork> vnet) {
+        return new PrivateDnsZoneLink(ResourceNames.join(List.of(zone.name(), Expr.str(linkName))), vnet.id());
+    }
+
+    @Override
+    protected PrivateDnsZoneLink self() {
+        return this;
+    }
+
+    @Override
+    public String resourceType() {
+        return TYPE;
+    }
+
+    @Override
+    public String apiVersion() {
+        return API_VERSION;
+    }
+
+    @Override
+    public Resource toResource() {
+        return base(false).location(Expr.str("global")).properties(Json.obj(
+                "registrationEnabled", false, "virtualNetwork", Json.obj("id", vnetId))).build();
+    }
+}
