@@ -73,7 +73,7 @@ class ReadmeExampleTest {
         d.add(PrivateEndpoint.named("pe-data-blob", data, PrivateLinkTarget.BLOB, compute));
         Template t = d.build();
         // --- end ---
-        assertThat(Shared.validator().validateTemplate(io.github.hpcblueprints.arm.ArmJsonWriter.tree(t))).isEmpty();
+        assertThat(Shared.validator().validateTemplate(ArmJsonWriter.tree(t))).isEmpty();
         assertThat(t.resources()).hasSize(5);
         String readme = Files.readString(Path.of(System.getProperty("hpcb.projectDir", ".")).resolve("README.md"));
         assertThat(readme).contains("d.add(PrivateEndpoint.named(\"pe-data-blob\", data, PrivateLinkTarget.BLOB, compute));");

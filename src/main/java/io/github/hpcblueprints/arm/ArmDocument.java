@@ -2,8 +2,10 @@ package io.github.hpcblueprints.arm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.hpcblueprints.diagnostics.BlueprintException;
+import io.github.hpcblueprints.diagnostics.JsonPath;
 import io.github.hpcblueprints.diagnostics.Location;
 import io.github.hpcblueprints.diagnostics.Problem;
+import io.github.hpcblueprints.diagnostics.SourceTree;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,26 +19,22 @@ import java.util.Map;
  */
 public final class ArmDocument {
 
-    private final String source;
-    private final JsonNode root;
-    private final Map<String, int[]> positions;
+    private final SourceTree tree;
     private final List<Problem> problems;
     private ExpressionIndex expressions;
 
-    ArmDocument(String source, JsonNode root, Map<String, int[]> positions, List<Problem> problems) {
-        this.source = source;
-        this.root = root;
-        this.positions = positions;
-        this.problems = new ArrayList<>(problems);
+    ArmDocument(SourceTree tree) {
+        this.tree = tree;
+        this.problems = new ArrayList<>(tree.problems());
     }
 
     public String source() {
-        return source;
+        return tree.source();
     }
 
     /** The JSON tree; a MissingNode when the text was not JSON. */
     public JsonNode root() {
-        return root;
+        return tree.root();
     }
 
     /** Problems found while reading (syntax, duplicate keys, unparseable expressions), located. */
@@ -46,11 +44,12 @@ public final class ArmDocument {
 
     /** True when the text parsed as JSON. */
     public boolean isJson() {
-        return !root.isMissingNode();
+        return !tree.root().isMissingNode();
     }
 
     /** True when the file looks like an ARM deployment template (not a parameters file or other JSON). */
     public boolean isTemplate() {
+        JsonNode root = tree.root();
         if (!root.isObject()) {
             return false;
         }
@@ -64,7 +63,7 @@ public final class ArmDocument {
     /** Every evaluated expression of the template, with its path. */
     public ExpressionIndex expressions() {
         if (expressions == null) {
-            expressions = ExpressionIndex.of(root);
+            expressions = ExpressionIndex.of(tree.root());
         }
         return expressions;
     }
@@ -80,29 +79,12 @@ public final class ArmDocument {
 
     /** The location of a JSON path: the node's own position, or its nearest ancestor's when it is absent. */
     public Location locate(String jsonPath) {
-        String p = jsonPath;
-        while (!p.isEmpty()) {
-            int[] pos = positions.get(p);
-            if (pos != null) {
-                return new Location(source, pos[0], pos[1], jsonPath);
-            }
-            p = parent(p);
-        }
-        return new Location(source, 0, 0, jsonPath);
+        return tree.locate(jsonPath);
     }
 
     /** The problem with this document's file, line and column added from its JSON path. */
     public Problem locate(Problem problem) {
-        Location l = problem.location();
-        if (l.hasPosition() && !l.source().isEmpty()) {
-            return problem;
-        }
-        Location located = locate(l.jsonPath());
-        if (l.column() > 0 && !l.hasPosition()) {
-            // a column inside a string value: count from the opening quote
-            located = located.withPosition(located.line(), located.column() + l.column());
-        }
-        return problem.withLocation(located);
+        return tree.locate(problem);
     }
 
     /** The {@link Template} model of this file; throws with located problems when it is not a usable template. */
@@ -117,7 +99,7 @@ public final class ArmDocument {
             throw new BlueprintException(blocking);
         }
         TemplateMapper mapper = new TemplateMapper();
-        Template t = mapper.map(root);
+        Template t = mapper.map(tree.root());
         if (!mapper.problems().isEmpty()) {
             List<Problem> located = new ArrayList<>();
             mapper.problems().forEach(p -> located.add(locate(p)));
@@ -127,7 +109,7 @@ public final class ArmDocument {
     }
 
     void addExpressionProblems() {
-        if (!root.isObject()) {
+        if (!tree.root().isObject()) {
             return;
         }
         for (ExpressionIndex.Site s : expressions().sites()) {
@@ -139,17 +121,5 @@ public final class ArmDocument {
                         + " of the string: " + s.parsed().error(), col, "fix the expression '" + s.text() + "'"));
             }
         }
-    }
-
-    static String parent(String path) {
-        if (path.equals(JsonPath.ROOT)) {
-            return "";
-        }
-        if (path.endsWith("]")) {
-            int open = path.endsWith("']") ? path.lastIndexOf("['") : path.lastIndexOf('[');
-            return open > 0 ? path.substring(0, open) : JsonPath.ROOT;
-        }
-        int dot = path.lastIndexOf('.');
-        return dot > 0 ? path.substring(0, dot) : JsonPath.ROOT;
     }
 }

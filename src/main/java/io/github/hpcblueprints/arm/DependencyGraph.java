@@ -1,6 +1,7 @@
 package io.github.hpcblueprints.arm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.hpcblueprints.diagnostics.JsonPath;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -191,16 +192,10 @@ public final class DependencyGraph {
     }
 
     private void findDangling(Expr e, String path) {
-        if (e instanceof Expr.Call c) {
+        for (Expr.Call c : e.calls()) {
             if (c.is("reference") && c.args().size() == 1) {
                 checkDangling(c.arg(0), path);
             }
-            c.args().forEach(a -> findDangling(a, path));
-        } else if (e instanceof Expr.Member m) {
-            findDangling(m.target(), path);
-        } else if (e instanceof Expr.Index ix) {
-            findDangling(ix.target(), path);
-            findDangling(ix.index(), path);
         }
     }
 

@@ -106,6 +106,13 @@ public sealed interface Expr permits Expr.Str, Expr.Num, Expr.Bool, Expr.Null, E
         return "[" + render() + "]";
     }
 
+    /** Every function call in this tree, outermost first (analysis: which parameters, which list*() calls). */
+    default List<Call> calls() {
+        List<Call> out = new ArrayList<>();
+        ExprText.collectCalls(this, out);
+        return out;
+    }
+
     // ---- member access ----------------------------------------------------------------------------------------
 
     /** {@code this.name}, or {@code this['name']} where the name is not an identifier. */

@@ -1,6 +1,8 @@
 package io.github.hpcblueprints.arm;
 
-/** Renders {@link Expr} trees to ARM syntax. Kept apart from the parser so each stays small. */
+import java.util.List;
+
+/** Renders {@link Expr} trees to ARM syntax (and walks them). Kept apart from the parser so each stays small. */
 final class ExprText {
 
     private ExprText() {
@@ -60,5 +62,17 @@ final class ExprText {
 
     static boolean looksLikeExpression(String value) {
         return value.length() >= 2 && value.charAt(0) == '[' && value.charAt(value.length() - 1) == ']';
+    }
+
+    static void collectCalls(Expr e, List<Expr.Call> out) {
+        if (e instanceof Expr.Call c) {
+            out.add(c);
+            c.args().forEach(a -> collectCalls(a, out));
+        } else if (e instanceof Expr.Member m) {
+            collectCalls(m.target(), out);
+        } else if (e instanceof Expr.Index ix) {
+            collectCalls(ix.target(), out);
+            collectCalls(ix.index(), out);
+        }
     }
 }

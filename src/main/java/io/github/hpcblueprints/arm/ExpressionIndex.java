@@ -1,6 +1,7 @@
 package io.github.hpcblueprints.arm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.hpcblueprints.diagnostics.JsonPath;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;

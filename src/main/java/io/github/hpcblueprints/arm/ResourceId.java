@@ -77,7 +77,9 @@ public record ResourceId(Kind kind, List<Expr> scopeArgs, String type, List<Expr
 
     /** An extension resource (role assignment, lock, diagnostic setting) on the resource {@code scopeId}. */
     public static ResourceId extension(Expr scopeId, String type, Expr... names) {
-        return new ResourceId(Kind.EXTENSION, List.of(scopeId), type, List.of(names));
+        // a resource's scope property may be the relative form (Ns/type/name); extensionResourceId needs a full id
+        Expr full = parseScope(scopeId).map(ResourceId::expr).orElse(scopeId);
+        return new ResourceId(Kind.EXTENSION, List.of(full), type, List.of(names));
     }
 
     /** The expression that evaluates to this id. */

@@ -1,8 +1,10 @@
 package io.github.hpcblueprints.arm;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -78,7 +80,7 @@ public final class ResourceNames {
     private static String renumber(String part, List<Expr> args, List<Expr> into) {
         Matcher m = PLACEHOLDER.matcher(part);
         StringBuilder sb = new StringBuilder();
-        java.util.Map<Integer, Integer> mapped = new java.util.HashMap<>();
+        Map<Integer, Integer> mapped = new HashMap<>();
         while (m.find()) {
             int i = Integer.parseInt(m.group(1));
             Integer n = mapped.get(i);

@@ -1,8 +1,10 @@
 package io.github.hpcblueprints.arm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.hpcblueprints.diagnostics.JsonPath;
 import io.github.hpcblueprints.diagnostics.Location;
 import io.github.hpcblueprints.diagnostics.Problem;
+import io.github.hpcblueprints.diagnostics.Suggest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -87,6 +89,13 @@ public final class TemplateChecks {
                         + "') refers to a variable the template does not declare",
                         "declare it under 'variables'" + suggestion(name.value(), vars)));
             }
+            if (c.is("extensionResourceId") && !c.args().isEmpty()
+                    && ResourceNames.segments(c.arg(0)).get(0) instanceof Expr.Str first
+                    && !first.value().startsWith("/") && first.value().contains(".")) {
+                out.add(Problem.at("ARM-REF", site.path(), "extensionResourceId() needs the full id of the resource "
+                        + "it extends, not the relative form '" + first.value() + "/...' that a scope property takes",
+                        "pass resourceId(...) of that resource as the first argument"));
+            }
             boolean runtime = c.is("reference") || c.name().toLowerCase(Locale.ROOT).startsWith("list");
             if (runtime && (site.section() == ExpressionIndex.Section.VARIABLES
                     || site.section() == ExpressionIndex.Section.PARAMETERS)) {
@@ -94,6 +103,14 @@ public final class TemplateChecks {
                         + "() cannot be used in " + site.section().name().toLowerCase(Locale.ROOT)
                         + ": ARM evaluates it only in resources and outputs",
                         "move the expression into the resource property or output that needs it"));
+            } else if (runtime && site.section() == ExpressionIndex.Section.RESOURCES
+                    && !site.path().startsWith(site.owner() + ".properties")) {
+                // name, dependsOn, location, condition, copy... are needed before any resource is deployed
+                String key = site.path().substring(site.owner().length());
+                out.add(Problem.at("ARM-FUNC-PLACE", site.path(), c.name() + "() cannot be used in a resource's "
+                        + key.replaceFirst("^\\.", "").replaceFirst("[.\\[].*", "") + ": ARM evaluates it only "
+                        + "inside properties and in outputs", "derive the value from parameters, variables or "
+                        + "resource ids, which ARM knows before the deployment starts"));
             }
             c.args().forEach(a -> referenceProblems(a, site, params, vars, out));
         } else if (e instanceof Expr.Member m) {
@@ -211,7 +228,7 @@ public final class TemplateChecks {
 
     /** {@code ; did you mean 'x'?} for the closest declared name, or "". */
     static String suggestion(String name, Set<String> declared) {
-        String best = io.github.hpcblueprints.diagnostics.Suggest.closest(name, declared);
+        String best = Suggest.closest(name, declared);
         return best.isEmpty() ? "" : "; did you mean '" + best + "'?";
     }
 }

@@ -2,6 +2,8 @@ package io.github.hpcblueprints.arm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.hpcblueprints.diagnostics.JsonPath;
+import io.github.hpcblueprints.diagnostics.Location;
 import io.github.hpcblueprints.diagnostics.Problem;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -273,7 +275,7 @@ final class TemplateMapper {
         if (r != null && !r.ok()) {
             // located by ArmDocument.addExpressionProblems; keep the text as a literal so the model is complete
             problems.add(Problem.of("ARM-EXPR", "invalid expression: " + r.error(),
-                    io.github.hpcblueprints.diagnostics.Location.ofPath(path), "fix the expression"));
+                    Location.ofPath(path), "fix the expression"));
             return Optional.empty();
         }
         Optional<Expr> e = Json.toExpr(v);

@@ -7,9 +7,11 @@ import io.github.hpcblueprints.arm.Output;
 import io.github.hpcblueprints.arm.Parameter;
 import io.github.hpcblueprints.arm.Resource;
 import io.github.hpcblueprints.arm.ResourceId;
+import io.github.hpcblueprints.arm.ResourceNames;
 import io.github.hpcblueprints.arm.ResourceRef;
 import io.github.hpcblueprints.arm.Scope;
 import io.github.hpcblueprints.arm.Template;
+import java.util.List;
 
 /**
  * The friendly way to build a template from typed resources: {@link #add(AzureResource)} returns a typed
@@ -76,16 +78,16 @@ public final class Deployment {
     /** Refers to a resource that already exists in this deployment's resource group. */
     public <T> Ref<T> existing(Class<T> kind, String type, String apiVersion, Expr... names) {
         ResourceId id = ResourceId.of(type, names);
-        template.existing(Resource.builder(type, apiVersion, io.github.hpcblueprints.arm.ResourceNames.join(
-                java.util.List.of(names))).build());
+        template.existing(Resource.builder(type, apiVersion, ResourceNames.join(
+                List.of(names))).build());
         return Ref.of(kind, apiVersion, id, true);
     }
 
     /** Refers to a resource that already exists in another resource group of the same subscription. */
     public <T> Ref<T> existingIn(Expr resourceGroup, Class<T> kind, String type, String apiVersion, Expr... names) {
         ResourceId id = ResourceId.inResourceGroup(resourceGroup, type, names);
-        template.existing(Resource.builder(type, apiVersion, io.github.hpcblueprints.arm.ResourceNames.join(
-                java.util.List.of(names))).extra("resourceGroup", Json.expr(resourceGroup)).build());
+        template.existing(Resource.builder(type, apiVersion, ResourceNames.join(
+                List.of(names))).extra("resourceGroup", Json.expr(resourceGroup)).build());
         return Ref.of(kind, apiVersion, id, true);
     }
 

@@ -6,9 +6,9 @@ import io.github.hpcblueprints.diagnostics.Problem;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The {@code hpcb} command line. Holds no logic of its own: each subcommand parses options and calls the library.
@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "hpcb", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Secure research HPC clusters on Azure, from a typed blueprint.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, GenerateCommand.class})
 public final class Cli implements Runnable {
 
     @Option(names = "--quiet", description = "Print only results, no progress.", scope = CommandLine.ScopeType.INHERIT)
@@ -47,7 +47,7 @@ public final class Cli implements Runnable {
         cl.setExitCodeExceptionMapper(t -> t instanceof BlueprintException ? ExitCode.INPUT : ExitCode.REMOTE);
         cl.setParameterExceptionHandler((ex, a) -> {
             err.println("hpcb: " + ex.getMessage());
-            err.println("Try 'hpcb --help' for usage.");
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
             return ExitCode.INPUT;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

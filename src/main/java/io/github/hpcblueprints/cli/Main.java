@@ -7,6 +7,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // the schema validator logs through SLF4J; the CLI has no logging backend, so silence SLF4J's own notice
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
         System.exit(Cli.run(args, System.out, System.err));
     }
 }

@@ -2,6 +2,7 @@ package io.github.hpcblueprints.validate;
 
 import com.networknt.schema.Error;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ final class SchemaErrorReducer {
                 out.add(e);
                 continue;
             }
-            String prefix = String.join("/", java.util.Arrays.copyOfRange(segs, 0, at + 1));
+            String prefix = String.join("/", Arrays.copyOfRange(segs, 0, at + 1));
             groups.computeIfAbsent(prefix, k -> new ArrayList<>()).add(e);
             depth.put(prefix, at);
         }

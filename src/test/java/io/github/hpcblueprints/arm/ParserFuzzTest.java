@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.github.hpcblueprints.diagnostics.BlueprintException;
 
 /**
  * Fuzz targets for the two parsers. Under plain JUnit they replay the seed corpus in
@@ -37,7 +38,7 @@ class ParserFuzzTest {
                 Template t = doc.toTemplate();
                 // a template that maps must write and map again to the same model
                 assertThat(ArmReader.readTemplate(ArmJsonWriter.write(t))).isEqualTo(t);
-            } catch (io.github.hpcblueprints.diagnostics.BlueprintException expected) {
+            } catch (BlueprintException expected) {
                 assertThat(expected.problems()).isNotEmpty();
             }
         }

@@ -3,6 +3,7 @@ package io.github.hpcblueprints.arm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.hpcblueprints.diagnostics.BlueprintException;
 import io.github.hpcblueprints.diagnostics.Problem;
 import java.util.List;
@@ -106,6 +107,34 @@ class TemplateChecksTest {
     }
 
     @Test
+    void referenceIsRefusedInAResourceNameAndDependsOnButAcceptedInProperties() {
+        Template.Builder b = Template.builder(Scope.RESOURCE_GROUP);
+        b.resource(thing("a"));
+        Expr runtime = Expr.reference(Expr.resourceId("Microsoft.Test/things", Expr.str("a"))).prop("principalId");
+        b.resource(Resource.builder("Microsoft.Test/things", "2024-01-01", Expr.guid(runtime))
+                .properties(Json.obj("who", Json.expr(runtime))).build());
+        assertThat(problems(b)).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo("ARM-FUNC-PLACE");
+            assertThat(p.location().jsonPath()).isEqualTo("$.resources[1].name");
+            assertThat(p.message()).contains("reference() cannot be used in a resource's name");
+        });
+    }
+
+    @Test
+    void extensionResourceIdNeedsAFullResourceId() {
+        Template.Builder b = Template.builder(Scope.RESOURCE_GROUP);
+        b.resource(thing("a"));
+        b.output(Output.string("lock", Expr.raw("extensionResourceId('Microsoft.Test/things/a', "
+                + "'Microsoft.Authorization/locks', 'l')")));
+        b.output(Output.string("ok", Expr.raw("extensionResourceId(resourceId('Microsoft.Test/things', 'a'), "
+                + "'Microsoft.Authorization/locks', 'l')")));
+        assertThat(problems(b)).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo("ARM-REF");
+            assertThat(p.location().jsonPath()).isEqualTo("$.outputs.lock.value");
+        });
+    }
+
+    @Test
     void enforcesArmsCountLimits() {
         Template.Builder b = Template.builder(Scope.RESOURCE_GROUP);
         for (int i = 0; i < TemplateLimits.MAX_PARAMETERS + 1; i++) {
@@ -161,7 +190,7 @@ class TemplateChecksTest {
         Template.Builder b = Template.builder(Scope.RESOURCE_GROUP);
         ResourceRef id = b.resource(Resource.builder("Microsoft.ManagedIdentity/userAssignedIdentities", "2024-11-30",
                 "id-nodes").build());
-        com.fasterxml.jackson.databind.node.ObjectNode identities = Json.object();
+        ObjectNode identities = Json.object();
         identities.set(id.id().toArmString(), Json.object());
         b.resource(thing("vm").toBuilder().identity(Json.obj("type", "UserAssigned",
                 "userAssignedIdentities", identities)).build());
@@ -169,7 +198,7 @@ class TemplateChecksTest {
         assertThat(t.resources().get(1).dependsOn()).containsExactly(id.id());
 
         Template.Builder bad = Template.builder(Scope.RESOURCE_GROUP);
-        com.fasterxml.jackson.databind.node.ObjectNode keyed = Json.object();
+        ObjectNode keyed = Json.object();
         keyed.set("[parameters('nope')]", Json.object());
         bad.resource(thing("vm").toBuilder().properties(keyed).build());
         assertThat(problems(bad)).extracting(Problem::code).containsExactly("ARM-REF");

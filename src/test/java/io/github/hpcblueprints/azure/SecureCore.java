@@ -17,6 +17,7 @@ import io.github.hpcblueprints.azure.consumption.Budget;
 import io.github.hpcblueprints.azure.identity.UserAssignedIdentity;
 import io.github.hpcblueprints.azure.keyvault.KeyVault;
 import io.github.hpcblueprints.azure.network.BastionHost;
+import io.github.hpcblueprints.azure.network.Cidr;
 import io.github.hpcblueprints.azure.network.NatGateway;
 import io.github.hpcblueprints.azure.network.NetworkInterface;
 import io.github.hpcblueprints.azure.network.NetworkSecurityGroup;
@@ -35,7 +36,6 @@ import io.github.hpcblueprints.azure.storage.StorageAccount;
 import io.github.hpcblueprints.azure.storagecache.AmlFilesystem;
 import io.github.hpcblueprints.azure.storagecache.AmlSku;
 import io.github.hpcblueprints.azure.storagecache.AutoExportJob;
-import io.github.hpcblueprints.azure.network.Cidr;
 import java.util.List;
 
 /**

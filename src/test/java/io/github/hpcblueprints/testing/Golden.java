@@ -28,7 +28,24 @@ public final class Golden {
 
     /** Asserts {@code actual} equals the golden file, or rewrites the file when updating. */
     public static void assertMatches(String relativePath, String actual) {
-        Path file = root().resolve(relativePath);
+        assertFile(root().resolve(relativePath), actual);
+    }
+
+    /** The project folder (where {@code generated/} and {@code blueprints/} live). */
+    public static Path projectDir() {
+        return Path.of(System.getProperty("hpcb.projectDir", "."));
+    }
+
+    /**
+     * Asserts a file of the project (such as {@code generated/...}, the committed output that serves as the golden
+     * set for blueprints) equals {@code actual}, or rewrites it when updating.
+     */
+    public static void assertProjectFile(String relativePath, String actual) {
+        assertFile(projectDir().resolve(relativePath), actual);
+    }
+
+    private static void assertFile(Path file, String actual) {
+        String relativePath = file.toString();
         try {
             if (updating()) {
                 Files.createDirectories(file.getParent());

@@ -5,6 +5,7 @@ import io.github.hpcblueprints.arm.Json;
 import io.github.hpcblueprints.arm.Resource;
 import io.github.hpcblueprints.azure.Ref;
 import io.github.hpcblueprints.azure.ResourceSpec;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -12,7 +13,8 @@ import java.util.Objects;
  * resource, or the deployment's resource group).
  *
  * <p>Its name is {@code guid(scope, principal, role)}, so redeploying updates the same assignment instead of failing
- * on a duplicate. The principal type is always given. Owner and User Access Administrator are refused unless
+ * on a duplicate. ARM needs names at the start of a deployment, so a principal only known at run time
+ * ({@code reference(identity).principalId}) is stood for in the name by the identity's resource id. The principal type is always given. Owner and User Access Administrator are refused unless
  * {@link #allowPrivilegedRole(String)} says why: a template that can grant access can grant it to anyone.
  */
 public final class RoleAssignment extends ResourceSpec<RoleAssignment> {
@@ -40,28 +42,50 @@ public final class RoleAssignment extends ResourceSpec<RoleAssignment> {
 
     /** A built-in role on a resource. */
     public static RoleAssignment on(Ref<?> target, BuiltInRole role, Expr principalId, PrincipalType type) {
-        return new RoleAssignment(Expr.guid(target.id(), principalId, role.definitionId()), target.scopeRef(),
+        return new RoleAssignment(Expr.guid(target.id(), seed(principalId), role.definitionId()), target.scopeRef(),
                 role.definitionId(), role, principalId, type);
     }
 
     /** A custom role on a resource. */
     public static RoleAssignment on(Ref<?> target, Ref<RoleDefinition> role, Expr principalId, PrincipalType type) {
         Expr roleId = RoleDefinition.definitionId(role);
-        return new RoleAssignment(Expr.guid(target.id(), principalId, roleId), target.scopeRef(), roleId, null,
+        return new RoleAssignment(Expr.guid(target.id(), seed(principalId), roleId), target.scopeRef(), roleId, null,
                 principalId, type);
     }
 
     /** A built-in role on the deployment's resource group. */
     public static RoleAssignment onResourceGroup(BuiltInRole role, Expr principalId, PrincipalType type) {
-        return new RoleAssignment(Expr.guid(Expr.resourceGroupId(), principalId, role.definitionId()), null,
+        return new RoleAssignment(Expr.guid(Expr.resourceGroupId(), seed(principalId), role.definitionId()), null,
                 role.definitionId(), role, principalId, type);
     }
 
     /** A custom role on the deployment's resource group. */
     public static RoleAssignment onResourceGroup(Ref<RoleDefinition> role, Expr principalId, PrincipalType type) {
         Expr roleId = RoleDefinition.definitionId(role);
-        return new RoleAssignment(Expr.guid(Expr.resourceGroupId(), principalId, roleId), null, roleId, null,
+        return new RoleAssignment(Expr.guid(Expr.resourceGroupId(), seed(principalId), roleId), null, roleId, null,
                 principalId, type);
+    }
+
+    /** A custom role on the deployment's subscription (from a subscription-scope template). */
+    public static RoleAssignment onSubscription(Ref<RoleDefinition> role, Expr principalId, PrincipalType type) {
+        Expr roleId = RoleDefinition.definitionId(role);
+        return new RoleAssignment(Expr.guid(Expr.subscription().prop("id"), seed(principalId), roleId), null, roleId, null,
+                principalId, type);
+    }
+
+    /** What names the principal in the assignment's name: deterministic before the deployment starts. */
+    static Expr seed(Expr principalId) {
+        for (Expr.Call c : principalId.calls()) {
+            if (c.is("reference") && !c.args().isEmpty()) {
+                return c.arg(0);
+            }
+            if (c.name().toLowerCase(Locale.ROOT).startsWith("list")) {
+                throw new IllegalArgumentException("principal " + principalId.toArmString() + " comes from "
+                        + c.name() + "(), which ARM evaluates only during deployment; pass the identity's "
+                        + "principalId through reference() or a parameter");
+            }
+        }
+        return principalId;
     }
 
     public RoleAssignment description(String text) {

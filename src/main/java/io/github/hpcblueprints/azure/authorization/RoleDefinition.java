@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * A custom role ({@code Microsoft.Authorization/roleDefinitions}) assignable only in the deployment's resource group:
+ * A custom role ({@code Microsoft.Authorization/roleDefinitions}) assignable only in the deployment's resource group
+ * (or, from a subscription-scope template, {@link #atSubscription its subscription}):
  * least privilege where no built-in role is narrow enough (the CycleCloud identity needs to create VMs, NICs and
  * disks, not to own the subscription). Its name is {@code guid(resourceGroup().id, roleName)}, stable across
  * deployments. A bare {@code *} action is refused: it is Owner under another name.
@@ -22,13 +23,16 @@ public final class RoleDefinition extends ResourceSpec<RoleDefinition> {
     private static final Pattern ACTION = Pattern.compile("[A-Za-z0-9.]+(/[A-Za-z0-9*._-]+)+");
 
     private final String roleName;
+    private boolean subscriptionScope;
     private String description = "";
     private final List<String> actions = new ArrayList<>();
     private final List<String> notActions = new ArrayList<>();
     private final List<String> dataActions = new ArrayList<>();
 
-    private RoleDefinition(String roleName) {
-        super(Expr.guid(Expr.resourceGroupId(), Expr.str(roleName)));
+    private RoleDefinition(String roleName, boolean subscriptionScope) {
+        super(Expr.guid(subscriptionScope ? Expr.subscription().prop("id") : Expr.resourceGroupId(),
+                Expr.str(roleName)));
+        this.subscriptionScope = subscriptionScope;
         if (roleName.isBlank() || roleName.length() > 512) {
             throw new IllegalArgumentException("role name must be 1-512 characters");
         }
@@ -36,7 +40,12 @@ public final class RoleDefinition extends ResourceSpec<RoleDefinition> {
     }
 
     public static RoleDefinition named(String roleName) {
-        return new RoleDefinition(roleName);
+        return new RoleDefinition(roleName, false);
+    }
+
+    /** A role deployed by a subscription-scope template, assignable across the subscription. */
+    public static RoleDefinition atSubscription(String roleName) {
+        return new RoleDefinition(roleName, true);
     }
 
     /** The id role assignments use. */
@@ -113,6 +122,7 @@ public final class RoleDefinition extends ResourceSpec<RoleDefinition> {
                 "description", description,
                 "type", "CustomRole",
                 "permissions", Json.arr(permission),
-                "assignableScopes", Json.arr(Expr.resourceGroupId()))).build();
+                "assignableScopes", Json.arr(subscriptionScope ? Expr.subscription().prop("id")
+                        : Expr.resourceGroupId()))).build();
     }
 }

@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -55,6 +56,7 @@ public final class LinuxVirtualMachine extends ResourceSpec<LinuxVirtualMachine>
     private String osDiskType = "Premium_LRS";
     private Integer osDiskSizeGb;
     private String customData;
+    private Expr userData;
     private String zone;
     private BigDecimal spotMaxPrice;
 
@@ -156,6 +158,15 @@ public final class LinuxVirtualMachine extends ResourceSpec<LinuxVirtualMachine>
         return this;
     }
 
+    /**
+     * Facts the VM reads from the instance metadata service at run time ({@code userData}): names and ids only.
+     * Anyone who can read the VM can read them, so they must never hold a secret.
+     */
+    public LinuxVirtualMachine userData(Expr factsJson) {
+        this.userData = Objects.requireNonNull(factsJson);
+        return this;
+    }
+
     public LinuxVirtualMachine zone(String value) {
         if (!Set.of("1", "2", "3").contains(value)) {
             throw new IllegalArgumentException("zone '" + value + "' is not 1, 2 or 3");
@@ -231,6 +242,9 @@ public final class LinuxVirtualMachine extends ResourceSpec<LinuxVirtualMachine>
         if (!security.isEmpty()) {
             props.set("securityProfile", security);
         }
+        if (userData != null) {
+            props.set("userData", Json.expr(Expr.call("base64", userData)));
+        }
         if (spotMaxPrice != null) {
             props.put("priority", "Spot");
             props.put("evictionPolicy", "Deallocate");
@@ -245,9 +259,9 @@ public final class LinuxVirtualMachine extends ResourceSpec<LinuxVirtualMachine>
         return b.build();
     }
 
-    private java.util.Optional<ObjectNode> identity() {
+    private Optional<ObjectNode> identity() {
         if (userIdentities.isEmpty() && !systemIdentity) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String type = systemIdentity && !userIdentities.isEmpty() ? "SystemAssigned, UserAssigned"
                 : systemIdentity ? "SystemAssigned" : "UserAssigned";
@@ -256,6 +270,6 @@ public final class LinuxVirtualMachine extends ResourceSpec<LinuxVirtualMachine>
             ObjectNode map = id.putObject("userAssignedIdentities");
             userIdentities.forEach(u -> map.set(u.toArmString(), Json.object()));
         }
-        return java.util.Optional.of(id);
+        return Optional.of(id);
     }
 }

@@ -1,0 +1,53 @@
+package io.github.hpcblueprints.cli;
+
+import io.github.hpcblueprints.generate.GenerateService;
+import io.github.hpcblueprints.generate.GeneratedFiles;
+import io.github.hpcblueprints.hpc.SecurityProfile;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code hpcb generate BLUEPRINT... [--out DIR] [--profile baseline|hardened]}. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Write everything needed to stand up each blueprint's environment to OUT/<blueprint>/.")
+final class GenerateCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Cli cli;
+
+    @Parameters(arity = "1..*", paramLabel = "BLUEPRINT", description = "Blueprint YAML files.")
+    List<Path> blueprints;
+
+    @Option(names = "--out", defaultValue = "generated", paramLabel = "DIR",
+            description = "Output folder (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--profile", paramLabel = "PROFILE", description = "Override the blueprint's security profile: "
+            + "baseline or hardened.")
+    String profile;
+
+    @Override
+    public Integer call() {
+        Optional<SecurityProfile> override = Optional.empty();
+        if (profile != null) {
+            override = Optional.of(SecurityProfile.of(profile).orElseThrow(() -> new picocli.CommandLine
+                    .ParameterException(new picocli.CommandLine(this), "--profile must be baseline or hardened, not '"
+                            + profile + "'")));
+        }
+        GenerateService service = new GenerateService();
+        long start = System.nanoTime();
+        List<GeneratedFiles> rendered = service.renderAll(blueprints, override);
+        for (GeneratedFiles files : rendered) {
+            Path written = GenerateService.write(files, out);
+            cli.out().println(written);
+        }
+        cli.progress(String.format("generated %d blueprint(s) in %d ms", rendered.size(),
+                (System.nanoTime() - start) / 1_000_000));
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,103 @@
+package io.github.hpcblueprints.hpc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.hpcblueprints.arm.Expr;
+import io.github.hpcblueprints.arm.Json;
+import io.github.hpcblueprints.arm.Parameter;
+import io.github.hpcblueprints.azure.Deployment;
+import io.github.hpcblueprints.azure.Ref;
+import io.github.hpcblueprints.azure.ResourceSpec;
+import io.github.hpcblueprints.azure.identity.UserAssignedIdentity;
+import io.github.hpcblueprints.azure.keyvault.KeyVault;
+import io.github.hpcblueprints.azure.network.Cidr;
+import io.github.hpcblueprints.azure.network.PrivateDnsZone;
+import io.github.hpcblueprints.azure.network.PrivateLinkTarget;
+import io.github.hpcblueprints.azure.network.Subnet;
+import io.github.hpcblueprints.azure.network.VirtualNetwork;
+import io.github.hpcblueprints.azure.operationalinsights.LogAnalyticsWorkspace;
+import io.github.hpcblueprints.azure.storage.BlobContainer;
+import io.github.hpcblueprints.azure.storage.StorageAccount;
+import io.github.hpcblueprints.azure.storagecache.AmlFilesystem;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The state of one compilation, shared by the parts that each add their resources. */
+final class CompileContext {
+
+    final ClusterEnvironment env;
+    final Naming names;
+    final Deployment d;
+    final Expr location;
+    final boolean hardened;
+    /** Values for the parameters file, by parameter name (never for secure parameters). */
+    final Map<String, JsonNode> parameterValues = new LinkedHashMap<>();
+    /** Facts the VMs read from their userData at boot, in order. */
+    final Map<String, Expr> facts = new LinkedHashMap<>();
+
+    Ref<VirtualNetwork> vnet;
+    final Map<SubnetRole, Ref<Subnet>> subnets = new EnumMap<>(SubnetRole.class);
+    final Map<SubnetRole, Cidr> ranges = new EnumMap<>(SubnetRole.class);
+    final Map<PrivateLinkTarget, Ref<PrivateDnsZone>> dnsZones = new EnumMap<>(PrivateLinkTarget.class);
+    Ref<KeyVault> keyVault;
+    Ref<StorageAccount> locker;
+    Ref<StorageAccount> data;
+    Ref<StorageAccount> nfsAccount;
+    Ref<AmlFilesystem> lustre;
+    Ref<LogAnalyticsWorkspace> logs;
+    /** The CycleCloud identity's resource id and principal id (created here or pre-authorised). */
+    Expr cycleCloudIdentityId;
+    Expr cycleCloudPrincipalId;
+    Expr cycleCloudClientId;
+    /** CycleCloud's role assignments: its server waits for them, so first boot finds its rights in place. */
+    final List<Ref<?>> cycleCloudGrants = new ArrayList<>();
+    final Map<String, Ref<UserAssignedIdentity>> projectIdentities = new LinkedHashMap<>();
+    final Map<String, Ref<BlobContainer>> containers = new LinkedHashMap<>();
+    Expr sshPublicKey;
+    Expr adminsGroup;
+    Expr researchersGroup;
+    final Map<String, Expr> projectGroups = new LinkedHashMap<>();
+
+    CompileContext(ClusterEnvironment env) {
+        this.env = env;
+        this.names = new Naming(env);
+        this.d = Deployment.resourceGroup();
+        this.hardened = env.profile() == SecurityProfile.HARDENED;
+        this.location = param(Parameter.string("location").withDefault(Expr.resourceGroupLocation())
+                .withDescription("Region of every resource; the blueprint's region is in the parameters file."),
+                Json.literal(env.region()));
+    }
+
+    /** Declares a parameter, and its value for the parameters file when there is one. */
+    Expr param(Parameter p, JsonNode value) {
+        Expr ref = d.parameter(p);
+        if (value != null && !p.isSecure()) {
+            parameterValues.put(p.name(), value);
+        }
+        return ref;
+    }
+
+    Expr param(Parameter p) {
+        return param(p, null);
+    }
+
+    /** Tags a resource as the project's (or shared) and sets its location. */
+    <S extends ResourceSpec<S>> S place(S spec, String project) {
+        return spec.location(location).tags(names.tags(project));
+    }
+
+    <S extends ResourceSpec<S>> S place(S spec) {
+        return place(spec, Naming.SHARED);
+    }
+
+    Optional<Ref<Subnet>> subnet(SubnetRole role) {
+        return Optional.ofNullable(subnets.get(role));
+    }
+
+    boolean privateEndpoints() {
+        return env.network().privateEndpoints();
+    }
+}

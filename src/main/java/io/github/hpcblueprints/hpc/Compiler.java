@@ -1,0 +1,108 @@
+package io.github.hpcblueprints.hpc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.hpcblueprints.arm.Expr;
+import io.github.hpcblueprints.arm.Json;
+import io.github.hpcblueprints.arm.Output;
+import io.github.hpcblueprints.arm.ParameterType;
+import io.github.hpcblueprints.arm.ParametersFile;
+import io.github.hpcblueprints.arm.Template;
+import io.github.hpcblueprints.diagnostics.Generator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns a {@link ClusterEnvironment} into templates: network, identities and access, storage, the fixed VMs, cost
+ * and governance, in that order (later parts point at what earlier parts made). The same environment always gives
+ * the same templates.
+ */
+public final class Compiler {
+
+    private Compiler() {
+    }
+
+    /** Compiles without boot scripts (templates only; {@code generate} adds the CycleCloud renderers'). */
+    public static CompiledEnvironment compile(ClusterEnvironment env) {
+        return compile(env, ComputePart.BootScripts.NONE);
+    }
+
+    /**
+     * Compiles with the cloud-init each fixed VM boots with.
+     *
+     * @param cycleCloudServer cloud-init of the CycleCloud server
+     * @param researchInstance cloud-init of a research instance
+     */
+    public static CompiledEnvironment compile(ClusterEnvironment env,
+            java.util.function.Function<ClusterEnvironment, String> cycleCloudServer,
+            java.util.function.BiFunction<ClusterEnvironment, ResearchInstance, String> researchInstance) {
+        return compile(env, new ComputePart.BootScripts() {
+            @Override
+            public String cycleCloudServer(ClusterEnvironment e) {
+                return cycleCloudServer.apply(e);
+            }
+
+            @Override
+            public String researchInstance(ClusterEnvironment e, ResearchInstance r) {
+                return researchInstance.apply(e, r);
+            }
+        });
+    }
+
+    static CompiledEnvironment compile(ClusterEnvironment env, ComputePart.BootScripts boot) {
+        CompileContext c = new CompileContext(env);
+        ObjectNode generator = generator(env);
+        c.d.metadata("_generator", generator);
+        NetworkPart.compile(c);
+        IdentityPart.compile(c);
+        StoragePart.compile(c);
+        ComputePart.compile(c, boot);
+        CostPart.compile(c);
+        GovernancePart.compile(c);
+        outputs(c);
+        Template rg = c.d.build();
+        ParametersFile.Builder params = ParametersFile.forTemplate(rg);
+        c.parameterValues.forEach(params::value);
+
+        Optional<SubscriptionPart.Result> sub = SubscriptionPart.compile(c);
+        Template subTemplate = null;
+        ParametersFile subParams = null;
+        if (sub.isPresent()) {
+            subTemplate = sub.get().template().toBuilder().metadata("_generator", generator).build();
+            ParametersFile.Builder sp = ParametersFile.forTemplate(subTemplate);
+            sub.get().values().forEach(sp::value);
+            subParams = sp.build();
+        }
+        return new CompiledEnvironment(env, rg, params.build(), subTemplate, subParams);
+    }
+
+    private static ObjectNode generator(ClusterEnvironment env) {
+        return Json.obj("name", Generator.NAME, "version", Generator.VERSION, "blueprint", env.source());
+    }
+
+    private static void outputs(CompileContext c) {
+        if (c.cycleCloudPrincipalId != null) {
+            c.d.output(Output.of("cycleCloudPrincipalId", ParameterType.STRING, c.cycleCloudPrincipalId)
+                    .withDescription("Pass to subscription.json as cycleCloudPrincipalId."));
+        }
+        Map<String, Expr> names = new LinkedHashMap<>();
+        if (c.keyVault != null) {
+            names.put("keyVaultName", c.keyVault.name());
+        }
+        if (c.locker != null) {
+            names.put("lockerAccountName", c.locker.name());
+        }
+        if (c.data != null) {
+            names.put("dataAccountName", c.data.name());
+        }
+        if (c.nfsAccount != null) {
+            names.put("nfsAccountName", c.nfsAccount.name());
+        }
+        if (c.lustre != null) {
+            names.put("lustreMgsAddress", c.facts.get("lustreMgsAddress"));
+        }
+        names.forEach((k, v) -> c.d.output(Output.string(k, v)));
+    }
+
+}

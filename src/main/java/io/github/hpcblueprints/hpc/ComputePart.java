@@ -1,0 +1,176 @@
+package io.github.hpcblueprints.hpc;
+
+import io.github.hpcblueprints.arm.Expr;
+import io.github.hpcblueprints.azure.Ref;
+import io.github.hpcblueprints.azure.compute.AutoShutdownSchedule;
+import io.github.hpcblueprints.azure.compute.ImageReference;
+import io.github.hpcblueprints.azure.compute.LinuxVirtualMachine;
+import io.github.hpcblueprints.azure.compute.VmExtension;
+import io.github.hpcblueprints.azure.identity.UserAssignedIdentity;
+import io.github.hpcblueprints.azure.network.NetworkInterface;
+import io.github.hpcblueprints.azure.network.PublicIpAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fixed VMs: the CycleCloud server and the research instances. No password anywhere (SSH keys for a break-glass
+ * account, Entra ID sign-in for people), managed identities instead of credentials, and the facts each VM needs at
+ * boot passed as {@code userData}: names and ids, never a secret.
+ */
+final class ComputePart {
+
+    private ComputePart() {
+    }
+
+    /** Boot scripts for the fixed VMs; the CycleCloud renderers supply them. */
+    interface BootScripts {
+        String cycleCloudServer(ClusterEnvironment env);
+
+        String researchInstance(ClusterEnvironment env, ResearchInstance instance);
+
+        BootScripts NONE = new BootScripts() {
+            @Override
+            public String cycleCloudServer(ClusterEnvironment env) {
+                return "";
+            }
+
+            @Override
+            public String researchInstance(ClusterEnvironment env, ResearchInstance instance) {
+                return "";
+            }
+        };
+    }
+
+    static void compile(CompileContext c, BootScripts boot) {
+        c.env.cycleCloud().ifPresent(cc -> cycleCloudServer(c, cc, boot));
+        for (ResearchInstance r : c.env.instances()) {
+            researchInstance(c, r, boot);
+        }
+    }
+
+    private static void cycleCloudServer(CompileContext c, CycleCloudServer cc, BootScripts boot) {
+        NetworkInterface nic = NetworkInterface.named(c.names.name("nic", "cc"), c.subnets.get(SubnetRole.ADMIN));
+        if (cc.publicIp()) {
+            nic.publicIp(c.d.add(c.place(PublicIpAddress.named(c.names.name("pip", "cc")))));
+        }
+        Ref<NetworkInterface> nicRef = c.d.add(c.place(nic));
+        LinuxVirtualMachine vm = c.place(LinuxVirtualMachine.named(c.names.name("vm", "cc"), nicRef)
+                .size(cc.vmSize()).image(ImageReference.ubuntu2204()).adminUsername(cc.adminUser())
+                .sshPublicKey(c.sshPublicKey).userAssignedIdentity(c.cycleCloudIdentityId)
+                .userData(factsObject(serverFacts(c))));
+        String cloudInit = boot.cycleCloudServer(c.env);
+        if (!cloudInit.isEmpty()) {
+            vm.customData(cloudInit);
+        }
+        if (c.env.access().entraSshLogin()) {
+            vm.systemAssignedIdentity();
+        }
+        c.cycleCloudGrants.forEach(vm::dependsOn);
+        Ref<LinuxVirtualMachine> vmRef = c.d.add(vm);
+        afterVm(c, vmRef, cc.autoShutdown());
+    }
+
+    private static void researchInstance(CompileContext c, ResearchInstance r, BootScripts boot) {
+        String project = r.project().isEmpty() ? Naming.SHARED : r.project();
+        Ref<NetworkInterface> nic = c.d.add(c.place(NetworkInterface.named(c.names.name("nic", r.name()),
+                c.subnets.get(SubnetRole.COMPUTE)), project));
+        LinuxVirtualMachine vm = c.place(LinuxVirtualMachine.named(c.names.name("vm", r.name()), nic)
+                .size(r.vmSize()).image(image(r.image())).adminUsername(c.env.cycleCloud()
+                        .map(CycleCloudServer::adminUser).orElse("hpcadmin"))
+                .sshPublicKey(c.sshPublicKey), project);
+        Map<String, Expr> facts = instanceFacts(c);
+        if (!r.project().isEmpty()) {
+            Ref<UserAssignedIdentity> id = c.projectIdentities.get(r.project());
+            vm.userAssignedIdentity(id);
+            facts.put("identityClientId", UserAssignedIdentity.clientId(id));
+            facts.put("project", Expr.str(r.project()));
+        }
+        vm.userData(factsObject(facts));
+        String cloudInit = boot.researchInstance(c.env, r);
+        if (!cloudInit.isEmpty()) {
+            vm.customData(cloudInit);
+        }
+        if (c.env.access().entraSshLogin()) {
+            vm.systemAssignedIdentity();
+        }
+        afterVm(c, c.d.add(vm), r.autoShutdown());
+    }
+
+    private static void afterVm(CompileContext c, Ref<LinuxVirtualMachine> vm, AutoShutdown shutdown) {
+        if (c.env.access().entraSshLogin()) {
+            c.d.add(c.place(VmExtension.entraIdSshLogin(vm)));
+        }
+        if (shutdown.enabled()) {
+            c.d.add(c.place(AutoShutdownSchedule.forVm(vm).at(shutdown.time()).timeZone(shutdown.timeZone())));
+        }
+    }
+
+    /** What the CycleCloud server needs to know at boot (read from the instance metadata service). */
+    private static Map<String, Expr> serverFacts(CompileContext c) {
+        Map<String, Expr> f = new LinkedHashMap<>();
+        f.put("environment", Expr.str(c.env.name()));
+        f.put("cluster", Expr.str(c.env.cluster().map(SlurmCluster::name).orElse("")));
+        f.put("region", c.location);
+        f.put("subscriptionId", Expr.subscriptionId());
+        f.put("resourceGroup", Expr.resourceGroup().prop("name"));
+        f.put("tenantId", Expr.tenantId());
+        f.put("clusterSubnetId", c.subnets.get(SubnetRole.COMPUTE).id());
+        f.put("cycleCloudIdentityId", c.cycleCloudIdentityId);
+        f.put("cycleCloudClientId", c.cycleCloudClientId);
+        List<Expr> projects = new ArrayList<>();
+        c.projectIdentities.forEach((name, id) -> {
+            projects.add(Expr.str(name));
+            projects.add(id.id());
+        });
+        f.put("projectIdentities", Expr.call("createObject", projects));
+        f.putAll(c.facts);
+        return f;
+    }
+
+    private static Map<String, Expr> instanceFacts(CompileContext c) {
+        Map<String, Expr> f = new LinkedHashMap<>();
+        f.put("environment", Expr.str(c.env.name()));
+        for (String k : List.of("dataAccount", "nfsAccount", "netappAddress", "lustreMgsAddress")) {
+            if (c.facts.containsKey(k)) {
+                f.put(k, c.facts.get(k));
+            }
+        }
+        return f;
+    }
+
+    /** {@code string(createObject('k1', v1, ...))}: a JSON document built by ARM, no string splicing. */
+    private static Expr factsObject(Map<String, Expr> facts) {
+        List<Expr> args = new ArrayList<>();
+        facts.forEach((k, v) -> {
+            args.add(Expr.str(k));
+            args.add(v);
+        });
+        return Expr.call("string", Expr.call("createObject", args));
+    }
+
+    /** A blueprint image: alias, marketplace URN or custom image id. */
+    static ImageReference image(String text) {
+        switch (text) {
+            case "ubuntu2404":
+                return ImageReference.ubuntu2404();
+            case "ubuntu2204":
+                return ImageReference.ubuntu2204();
+            case "ubuntu-hpc":
+                return ImageReference.ubuntuHpc2204();
+            case "almalinux-hpc":
+                return ImageReference.almaLinuxHpc8();
+            default:
+                if (text.startsWith("/")) {
+                    return ImageReference.custom(Expr.str(text));
+                }
+                String[] urn = text.split(":");
+                if (urn.length != 4) {
+                    throw new IllegalArgumentException("image '" + text + "' is not an alias (ubuntu2404, ubuntu2204, "
+                            + "ubuntu-hpc, almalinux-hpc), a publisher:offer:sku:version URN or an image id");
+                }
+                return ImageReference.marketplace(urn[0], urn[1], urn[2], urn[3]);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.github.hpcblueprints.hpc;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Budgets and the guard rails on spend. The environment's budget notifies at 80% and 100% of actual spend and at
+ * 100% of forecast by default; each project with a budget gets its own, filtered by its {@code project} tag.
+ *
+ * @param budget monthly amount in the billing currency (0 for none, which the rules flag)
+ * @param subscriptionScope put the environment budget at subscription scope (in {@code subscription.json})
+ * @param contactEmails who hears about budgets (goes to the parameters file, not the template)
+ * @param autoShutdown the default daily shutdown for fixed VMs (research instances)
+ */
+public record CostControls(long budget, List<Integer> actualThresholds, List<Integer> forecastThresholds,
+        boolean subscriptionScope, List<String> contactEmails, AutoShutdown autoShutdown) {
+
+    public CostControls {
+        actualThresholds = List.copyOf(actualThresholds);
+        forecastThresholds = List.copyOf(forecastThresholds);
+        contactEmails = List.copyOf(contactEmails);
+        Objects.requireNonNull(autoShutdown);
+        if (budget < 0) {
+            throw new IllegalArgumentException("budget must not be negative");
+        }
+        for (String e : contactEmails) {
+            if (!e.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+                throw new IllegalArgumentException("'" + e + "' is not an email address");
+            }
+        }
+    }
+
+    public static CostControls defaults() {
+        return new CostControls(0, List.of(80, 100), List.of(100), false, List.of(), AutoShutdown.at("1900", "UTC"));
+    }
+    /** A monthly budget in the billing currency. */
+    public CostControls withMonthlyBudget(long amount) {
+        return new CostControls(amount, actualThresholds, forecastThresholds, subscriptionScope, contactEmails,
+                autoShutdown);
+    }
+
+    public CostControls withContactEmails(String... emails) {
+        return new CostControls(budget, actualThresholds, forecastThresholds, subscriptionScope, List.of(emails),
+                autoShutdown);
+    }
+
+    /** Percentages of actual and forecast spend that notify the contacts. */
+    public CostControls withThresholds(List<Integer> actual, List<Integer> forecast) {
+        return new CostControls(budget, actual, forecast, subscriptionScope, contactEmails, autoShutdown);
+    }
+
+    /** The daily shutdown of research instances that do not set their own. */
+    public CostControls withAutoShutdown(AutoShutdown shutdown) {
+        return new CostControls(budget, actualThresholds, forecastThresholds, subscriptionScope, contactEmails,
+                shutdown);
+    }
+
+}

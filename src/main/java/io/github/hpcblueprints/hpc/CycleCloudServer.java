@@ -1,0 +1,51 @@
+package io.github.hpcblueprints.hpc;
+
+import java.util.Objects;
+
+/**
+ * The small always-on VM that runs CycleCloud and starts and stops the cluster's nodes. It has no public IP in a
+ * hardened environment, a user-assigned identity with a custom least-privilege role on the cluster's resource group
+ * (or an existing, pre-authorised identity), and no stored credentials: its administrator password lives in Key
+ * Vault. It runs the cluster, so auto-shutdown applies only when the blueprint asks for it.
+ *
+ * @param version the CycleCloud 8 package version to install ({@code 8.*} for the newest)
+ * @param publicIp a public IP on the server (refused when hardened)
+ * @param existingIdentityId a pre-authorised identity to use instead of creating one and assigning roles; empty
+ *     for none
+ */
+public record CycleCloudServer(String vmSize, String adminUser, String version, boolean publicIp,
+        AutoShutdown autoShutdown, String existingIdentityId) {
+
+    public CycleCloudServer {
+        Objects.requireNonNull(vmSize);
+        Objects.requireNonNull(adminUser);
+        Objects.requireNonNull(version);
+        Objects.requireNonNull(autoShutdown);
+        Objects.requireNonNull(existingIdentityId);
+        if (!adminUser.matches("[a-z_][a-z0-9_-]{0,31}")) {
+            throw new IllegalArgumentException("CycleCloud admin user '" + adminUser + "' must be a Linux user name");
+        }
+    }
+
+    public static CycleCloudServer defaults() {
+        return new CycleCloudServer("Standard_D4as_v5", "hpcadmin", "8.*", false,
+                AutoShutdown.never("CycleCloud schedules the cluster; it must be running to start and stop nodes"), "");
+    }
+
+    public boolean usesExistingIdentity() {
+        return !existingIdentityId.isEmpty();
+    }
+    public CycleCloudServer withVmSize(String size) {
+        return new CycleCloudServer(size, adminUser, version, publicIp, autoShutdown, existingIdentityId);
+    }
+
+    public CycleCloudServer withVersion(String v) {
+        return new CycleCloudServer(vmSize, adminUser, v, publicIp, autoShutdown, existingIdentityId);
+    }
+
+    /** Uses a pre-authorised identity (its resource id) instead of creating one and granting it roles. */
+    public CycleCloudServer withExistingIdentity(String identityResourceId) {
+        return new CycleCloudServer(vmSize, adminUser, version, publicIp, autoShutdown, identityResourceId);
+    }
+
+}

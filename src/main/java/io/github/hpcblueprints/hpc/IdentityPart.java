@@ -1,0 +1,154 @@
+package io.github.hpcblueprints.hpc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.hpcblueprints.arm.Expr;
+import io.github.hpcblueprints.arm.Json;
+import io.github.hpcblueprints.arm.Parameter;
+import io.github.hpcblueprints.azure.Deployment;
+import io.github.hpcblueprints.azure.Ref;
+import io.github.hpcblueprints.azure.authorization.BuiltInRole;
+import io.github.hpcblueprints.azure.authorization.PrincipalType;
+import io.github.hpcblueprints.azure.authorization.RoleAssignment;
+import io.github.hpcblueprints.azure.authorization.RoleDefinition;
+import io.github.hpcblueprints.azure.identity.UserAssignedIdentity;
+import io.github.hpcblueprints.azure.keyvault.KeyVault;
+import io.github.hpcblueprints.azure.network.PrivateLinkTarget;
+import io.github.hpcblueprints.azure.resources.NestedDeployment;
+import java.util.List;
+
+/**
+ * Who may do what: Key Vault for the one credential the environment keeps, the CycleCloud identity with a custom
+ * role limited to this resource group, one identity per project, and roles for the Entra ID groups.
+ */
+final class IdentityPart {
+
+    /**
+     * What CycleCloud needs in the cluster's resource group: Microsoft's "CycleCloud Orchestrator Role" narrowed
+     * to this group, without storage keys (the locker is reached with this identity), storage account writes,
+     * public IPs or NSG changes.
+     */
+    static final List<String> CYCLECLOUD_ACTIONS = List.of(
+            "Microsoft.Compute/*/read",
+            "Microsoft.Compute/availabilitySets/*",
+            "Microsoft.Compute/disks/*",
+            "Microsoft.Compute/images/read",
+            "Microsoft.Compute/virtualMachines/*",
+            "Microsoft.Compute/virtualMachineScaleSets/*",
+            "Microsoft.Compute/virtualMachineScaleSets/virtualMachines/*",
+            "Microsoft.ManagedIdentity/userAssignedIdentities/*/assign/action",
+            "Microsoft.Network/*/read",
+            "Microsoft.Network/networkInterfaces/write",
+            "Microsoft.Network/networkInterfaces/delete",
+            "Microsoft.Network/networkInterfaces/join/action",
+            "Microsoft.Network/networkSecurityGroups/join/action",
+            "Microsoft.Network/virtualNetworks/subnets/join/action",
+            "Microsoft.Resources/deployments/read",
+            "Microsoft.Resources/subscriptions/resourceGroups/read",
+            "Microsoft.Resources/subscriptions/resourceGroups/resources/read",
+            "Microsoft.Storage/storageAccounts/read",
+            "Microsoft.Storage/storageAccounts/blobServices/containers/read");
+
+    private IdentityPart() {
+    }
+
+    static void compile(CompileContext c) {
+        Access a = c.env.access();
+        c.adminsGroup = c.param(groupParameter(a.admins()), value(a.admins().objectId()));
+        c.researchersGroup = c.param(groupParameter(a.researchers()), value(a.researchers().objectId()));
+        for (Project p : c.env.projects()) {
+            c.projectGroups.put(p.name(), c.param(Parameter.string(p.groupParameter()).withDescription(
+                    "Object id of the Entra ID group of project " + p.name() + "."), value(p.groupObjectId())));
+        }
+        c.sshPublicKey = c.param(Parameter.string("adminSshPublicKey").withDescription(
+                "SSH public key of the break-glass administrator account (sign-in is normally with Entra ID)."));
+
+        // administrators sign in to VMs as administrators, researchers as users, both through Entra ID
+        c.d.add(RoleAssignment.onResourceGroup(BuiltInRole.VIRTUAL_MACHINE_ADMINISTRATOR_LOGIN, c.adminsGroup,
+                PrincipalType.Group).description("Administrators sign in to the environment's VMs with Entra ID."));
+        c.d.add(RoleAssignment.onResourceGroup(BuiltInRole.VIRTUAL_MACHINE_USER_LOGIN, c.researchersGroup,
+                PrincipalType.Group).description("Researchers sign in to login nodes and instances with Entra ID."));
+        c.d.add(RoleAssignment.onResourceGroup(BuiltInRole.READER, c.researchersGroup, PrincipalType.Group)
+                .description("Researchers see the environment's resources and costs."));
+
+        if (c.env.cluster().isPresent()) {
+            keyVault(c);
+            cycleCloudIdentity(c);
+            if (a.cycleCloudEntraSignIn()) {
+                c.facts.put("entraClientId", c.param(Parameter.string("cycleCloudEntraClientId").withDescription(
+                        "Client id of the app registration CycleCloud signs users in with (created by an "
+                                + "administrator: ARM cannot create app registrations)."),
+                        value(a.cycleCloudEntraClientId())));
+            }
+        }
+        for (Project p : c.env.projects()) {
+            c.projectIdentities.put(p.name(), c.d.add(c.place(UserAssignedIdentity.named(c.names.name("id", p.name())),
+                    p.name())));
+        }
+    }
+
+    private static Parameter groupParameter(Group g) {
+        return Parameter.string(g.parameter()).withDescription("Object id of the Entra ID group of the environment's "
+                + g.role() + ".");
+    }
+
+    private static JsonNode value(String v) {
+        return v.isEmpty() ? null : Json.literal(v);
+    }
+
+    private static void keyVault(CompileContext c) {
+        KeyVault kv = c.place(KeyVault.named(Naming.variable(c.d, "keyVaultName", c.names.keyVault())));
+        if (!c.privateEndpoints()) {
+            kv.allowPublicNetworkAccess();
+        }
+        c.keyVault = c.d.add(kv);
+        c.d.add(RoleAssignment.on(c.keyVault, BuiltInRole.KEY_VAULT_SECRETS_USER, c.adminsGroup, PrincipalType.Group)
+                .description("Administrators read the CycleCloud administrator's password."));
+        if (c.privateEndpoints()) {
+            StoragePart.privateEndpoint(c, c.keyVault, PrivateLinkTarget.KEY_VAULT, "kv");
+        }
+        c.facts.put("keyVaultName", c.keyVault.name());
+    }
+
+    private static void cycleCloudIdentity(CompileContext c) {
+        CycleCloudServer cc = c.env.cycleCloud().orElseThrow();
+        if (cc.usesExistingIdentity()) {
+            // pre-authorised by an administrator where policy forbids role assignments from templates
+            c.cycleCloudIdentityId = Expr.str(cc.existingIdentityId());
+            Ref<UserAssignedIdentity> existing = Ref.ofId(UserAssignedIdentity.class, UserAssignedIdentity.TYPE,
+                    UserAssignedIdentity.API_VERSION, c.cycleCloudIdentityId);
+            c.cycleCloudPrincipalId = existing.property("principalId");
+            c.cycleCloudClientId = existing.property("clientId");
+            return;
+        }
+        Ref<UserAssignedIdentity> id = c.d.add(c.place(UserAssignedIdentity.named(c.names.name("id", "cyclecloud"))));
+        c.cycleCloudIdentityId = id.id();
+        c.cycleCloudPrincipalId = UserAssignedIdentity.principalId(id);
+        c.cycleCloudClientId = UserAssignedIdentity.clientId(id);
+        Ref<RoleDefinition> role = c.d.add(RoleDefinition.named("CycleCloud orchestrator (" + c.env.name() + ")")
+                .description("Lets CycleCloud create and remove the cluster's VMs, scale sets, NICs and disks in this "
+                        + "resource group, and assign the node identities; nothing else.")
+                .actions(CYCLECLOUD_ACTIONS.toArray(String[]::new)));
+        c.cycleCloudGrants.add(c.d.add(RoleAssignment.onResourceGroup(role, c.cycleCloudPrincipalId,
+                PrincipalType.ServicePrincipal).description("CycleCloud runs the cluster in this resource group.")));
+        c.cycleCloudGrants.add(c.d.add(RoleAssignment.on(c.keyVault, BuiltInRole.KEY_VAULT_SECRETS_OFFICER, c.cycleCloudPrincipalId,
+                PrincipalType.ServicePrincipal).description("CycleCloud creates and reads its administrator "
+                        + "password here on first boot.")));
+        if (c.env.network() instanceof Network.Existing e && e.inOtherResourceGroup()) {
+            subnetJoinElsewhere(c, e);
+        }
+    }
+
+    /** A VNet in another resource group: CycleCloud may join its subnets, and do nothing else there. */
+    private static void subnetJoinElsewhere(CompileContext c, Network.Existing e) {
+        Deployment inner = Deployment.resourceGroup();
+        Expr principal = inner.parameter(Parameter.string("principalId"));
+        Ref<RoleDefinition> role = inner.add(RoleDefinition.named("CycleCloud subnet join (" + c.env.name() + ")")
+                .description("Lets CycleCloud place cluster NICs in this resource group's subnets.")
+                .actions("Microsoft.Network/virtualNetworks/read", "Microsoft.Network/virtualNetworks/subnets/read",
+                        "Microsoft.Network/virtualNetworks/subnets/join/action"));
+        inner.add(RoleAssignment.onResourceGroup(role, principal, PrincipalType.ServicePrincipal)
+                .description("CycleCloud of environment " + c.env.name() + " joins cluster NICs to these subnets."));
+        c.cycleCloudGrants.add(c.d.add(NestedDeployment.into(Expr.str(e.resourceGroup()),
+                c.names.name("grant", "subnet-join"), inner.build()).parameter("principalId", c.cycleCloudPrincipalId)));
+    }
+}

@@ -1,0 +1,148 @@
+package io.github.hpcblueprints.hpc;
+
+import io.github.hpcblueprints.arm.Expr;
+import io.github.hpcblueprints.azure.Ref;
+import io.github.hpcblueprints.azure.netapp.NetAppVolume;
+import io.github.hpcblueprints.azure.network.BastionHost;
+import io.github.hpcblueprints.azure.network.Cidr;
+import io.github.hpcblueprints.azure.network.NatGateway;
+import io.github.hpcblueprints.azure.network.NetworkSecurityGroup;
+import io.github.hpcblueprints.azure.network.PrivateDnsZone;
+import io.github.hpcblueprints.azure.network.PrivateDnsZoneLink;
+import io.github.hpcblueprints.azure.network.PrivateLinkTarget;
+import io.github.hpcblueprints.azure.network.PublicIpAddress;
+import io.github.hpcblueprints.azure.network.SecurityRule;
+import io.github.hpcblueprints.azure.network.Subnet;
+import io.github.hpcblueprints.azure.network.VirtualNetwork;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The network: a new VNet with one subnet and NSG per role, a NAT gateway as the only way out, Bastion as the only
+ * way in, and private DNS zones for private endpoints; or references into an existing network.
+ */
+final class NetworkPart {
+
+    private NetworkPart() {
+    }
+
+    static void compile(CompileContext c) {
+        if (c.env.network() instanceof Network.Managed m) {
+            managed(c, m);
+        } else {
+            existing(c, (Network.Existing) c.env.network());
+        }
+        dnsZones(c);
+    }
+
+    private static void managed(CompileContext c, Network.Managed m) {
+        Ref<NatGateway> nat = null;
+        if (m.natGateway()) {
+            Ref<PublicIpAddress> ip = c.d.add(c.place(PublicIpAddress.named(c.names.name("pip", "nat"))));
+            nat = c.d.add(c.place(NatGateway.named(c.names.name("nat", "")).publicIp(ip)));
+        }
+        c.vnet = c.d.add(c.place(VirtualNetwork.named(c.names.name("vnet", "")).addressSpace(m.addressSpace().toString())));
+        for (Map.Entry<SubnetRole, Cidr> e : m.orderedSubnets().entrySet()) {
+            SubnetRole role = e.getKey();
+            Subnet subnet = Subnet.of(c.vnet, role.subnetName(), e.getValue().toString());
+            subnet.networkSecurityGroup(c.d.add(c.place(nsg(c, role, m))));
+            if (nat != null && role != SubnetRole.BASTION && role != SubnetRole.ENDPOINTS) {
+                subnet.natGateway(nat);
+            }
+            if (!m.privateEndpoints() && (role == SubnetRole.COMPUTE || role == SubnetRole.ADMIN)) {
+                subnet.serviceEndpoint("Microsoft.Storage").serviceEndpoint("Microsoft.KeyVault");
+            }
+            if (role == SubnetRole.STORAGE) {
+                subnet.delegateTo(NetAppVolume.SUBNET_DELEGATION);
+            }
+            c.subnets.put(role, c.d.add(subnet));
+            c.ranges.put(role, e.getValue());
+        }
+        if (m.bastion()) {
+            Ref<PublicIpAddress> ip = c.d.add(c.place(PublicIpAddress.named(c.names.name("pip", "bastion"))));
+            BastionHost bastion = BastionHost.named(c.names.name("bas", ""), c.subnets.get(SubnetRole.BASTION), ip);
+            bastion.sku("Basic".equals(c.env.bastionSku()) ? BastionHost.Sku.Basic : BastionHost.Sku.Standard);
+            c.d.add(c.place(bastion));
+        }
+    }
+
+    /** One NSG per subnet role, with only the rules the role's traffic needs. */
+    private static NetworkSecurityGroup nsg(CompileContext c, SubnetRole role, Network.Managed m) {
+        NetworkSecurityGroup nsg = NetworkSecurityGroup.named(c.names.name("nsg", role.key()));
+        if (role == SubnetRole.BASTION) {
+            // the rules Azure Bastion requires (Microsoft: "Working with NSG access and Azure Bastion")
+            nsg.rule(rule("allow-https-inbound", 100, SecurityRule.Direction.Inbound, "Tcp", "Internet", "*", "443"))
+                    .rule(rule("allow-gateway-manager", 110, SecurityRule.Direction.Inbound, "Tcp", "GatewayManager",
+                            "*", "443"))
+                    .rule(rule("allow-load-balancer", 120, SecurityRule.Direction.Inbound, "Tcp", "AzureLoadBalancer",
+                            "*", "443"))
+                    .rule(new SecurityRule("allow-bastion-host-comms", 130, SecurityRule.Direction.Inbound,
+                            SecurityRule.Access.Allow, "*", List.of("VirtualNetwork"), List.of("*"),
+                            List.of("VirtualNetwork"), List.of("8080", "5701"), ""))
+                    .rule(new SecurityRule("allow-ssh-to-vnet", 100, SecurityRule.Direction.Outbound,
+                            SecurityRule.Access.Allow, "Tcp", List.of("*"), List.of("*"), List.of("VirtualNetwork"),
+                            List.of("22"), ""))
+                    .rule(new SecurityRule("allow-azure-cloud", 110, SecurityRule.Direction.Outbound,
+                            SecurityRule.Access.Allow, "Tcp", List.of("*"), List.of("*"), List.of("AzureCloud"),
+                            List.of("443"), ""))
+                    .rule(new SecurityRule("allow-bastion-comms-out", 120, SecurityRule.Direction.Outbound,
+                            SecurityRule.Access.Allow, "*", List.of("VirtualNetwork"), List.of("*"),
+                            List.of("VirtualNetwork"), List.of("8080", "5701"), ""))
+                    .rule(new SecurityRule("allow-session-info", 130, SecurityRule.Direction.Outbound,
+                            SecurityRule.Access.Allow, "*", List.of("*"), List.of("*"), List.of("Internet"),
+                            List.of("80"), ""));
+            return nsg;
+        }
+        if (role == SubnetRole.LUSTRE) {
+            // Azure Managed Lustre's prerequisites: outbound to Azure services from its subnet
+            nsg.rule(SecurityRule.allowOutbound("allow-azure-cloud", 100, "*", "AzureCloud", "*")
+                    .withDescription("Azure Managed Lustre reaches Azure services (including queues) from here."));
+        }
+        nsg.rule(SecurityRule.denyInbound("deny-internet-inbound", 4096, "Internet")
+                .withDescription("Nothing from the internet; administration through Bastion."));
+        return nsg;
+    }
+
+    private static SecurityRule rule(String name, int priority, SecurityRule.Direction dir, String protocol,
+            String source, String sourcePort, String port) {
+        return new SecurityRule(name, priority, dir, SecurityRule.Access.Allow, protocol, List.of(source),
+                List.of(sourcePort), List.of("*"), List.of(port), "");
+    }
+
+    private static void existing(CompileContext c, Network.Existing e) {
+        Expr vnetName = Expr.str(e.vnetName());
+        c.vnet = e.inOtherResourceGroup()
+                ? c.d.existingIn(Expr.str(e.resourceGroup()), VirtualNetwork.class, VirtualNetwork.TYPE,
+                        VirtualNetwork.API_VERSION, vnetName)
+                : c.d.existing(VirtualNetwork.class, VirtualNetwork.TYPE, VirtualNetwork.API_VERSION, vnetName);
+        for (Map.Entry<SubnetRole, String> s : e.subnets().entrySet()) {
+            c.subnets.put(s.getKey(), Ref.existingChild(c.vnet, Subnet.class, "subnets", Subnet.API_VERSION,
+                    Expr.str(s.getValue())));
+        }
+        c.ranges.putAll(e.ranges());
+    }
+
+    private static void dnsZones(CompileContext c) {
+        if (!c.privateEndpoints()) {
+            return;
+        }
+        List<PrivateLinkTarget> targets = new ArrayList<>(List.of(PrivateLinkTarget.BLOB, PrivateLinkTarget.KEY_VAULT));
+        if (c.env.storage(SharedStorage.AzureFilesNfs.class).isPresent()) {
+            targets.add(PrivateLinkTarget.FILE);
+        }
+        Map<PrivateLinkTarget, String> existing = c.env.network() instanceof Network.Managed m ? m.dnsZoneIds()
+                : ((Network.Existing) c.env.network()).dnsZoneIds();
+        for (PrivateLinkTarget t : targets) {
+            String id = existing.get(t);
+            if (id != null) {
+                c.dnsZones.put(t, Ref.ofId(PrivateDnsZone.class, PrivateDnsZone.TYPE, PrivateDnsZone.API_VERSION,
+                        Expr.str(id)));
+                continue;
+            }
+            Ref<PrivateDnsZone> zone = c.d.add(PrivateDnsZone.forTarget(t).tags(c.names.tags(Naming.SHARED)));
+            c.d.add(PrivateDnsZoneLink.of(zone, c.names.name("vnet", ""), c.vnet).tags(c.names.tags(Naming.SHARED)));
+            c.dnsZones.put(t, zone);
+        }
+    }
+}

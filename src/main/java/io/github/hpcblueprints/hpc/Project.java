@@ -1,0 +1,45 @@
+package io.github.hpcblueprints.hpc;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A research project sharing the environment. Each project gets its own node arrays (one per partition it uses),
+ * its own managed identity, its own Blob container, and data roles only there, so one project's jobs cannot read
+ * another's data; its resources carry {@code project=<name>} so its cost can be traced and budgeted.
+ *
+ * @param groupParameter the name of the template parameter holding the project's Entra ID group object id
+ * @param groupObjectId the object id when the blueprint gives it (not a secret), else empty
+ * @param budget monthly budget in the billing currency; 0 for none
+ * @param partitions the partitions its jobs may use
+ */
+public record Project(String name, String owner, String groupParameter, String groupObjectId, long budget,
+        List<String> partitions) {
+
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]{1,11}");
+
+    public Project {
+        Objects.requireNonNull(owner);
+        Objects.requireNonNull(groupParameter);
+        Objects.requireNonNull(groupObjectId);
+        partitions = List.copyOf(partitions);
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("project name '" + name + "' must be 2-12 lowercase letters and "
+                    + "digits, starting with a letter (it becomes part of node array and container names)");
+        }
+        if (budget < 0) {
+            throw new IllegalArgumentException("project '" + name + "': budget must not be negative");
+        }
+    }
+
+    /** The Blob container holding the project's data. */
+    public String container() {
+        return "project-" + name;
+    }
+
+    /** The Unix group its members share on the cluster. */
+    public String unixGroup() {
+        return "proj-" + name;
+    }
+}

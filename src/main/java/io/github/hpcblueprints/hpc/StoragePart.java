@@ -1,0 +1,175 @@
+package io.github.hpcblueprints.hpc;
+
+import io.github.hpcblueprints.arm.Expr;
+import io.github.hpcblueprints.arm.Parameter;
+import io.github.hpcblueprints.azure.Ref;
+import io.github.hpcblueprints.azure.authorization.BuiltInRole;
+import io.github.hpcblueprints.azure.authorization.ManagementLock;
+import io.github.hpcblueprints.azure.authorization.PrincipalType;
+import io.github.hpcblueprints.azure.authorization.RoleAssignment;
+import io.github.hpcblueprints.azure.identity.UserAssignedIdentity;
+import io.github.hpcblueprints.azure.netapp.CapacityPool;
+import io.github.hpcblueprints.azure.netapp.ExportPolicyRule;
+import io.github.hpcblueprints.azure.netapp.NetAppAccount;
+import io.github.hpcblueprints.azure.netapp.NetAppVolume;
+import io.github.hpcblueprints.azure.network.PrivateDnsZoneGroup;
+import io.github.hpcblueprints.azure.network.PrivateEndpoint;
+import io.github.hpcblueprints.azure.network.PrivateLinkTarget;
+import io.github.hpcblueprints.azure.network.Subnet;
+import io.github.hpcblueprints.azure.storage.BlobContainer;
+import io.github.hpcblueprints.azure.storage.BlobService;
+import io.github.hpcblueprints.azure.storage.FileService;
+import io.github.hpcblueprints.azure.storage.FileShare;
+import io.github.hpcblueprints.azure.storage.StorageAccount;
+import io.github.hpcblueprints.azure.storagecache.AmlFilesystem;
+import io.github.hpcblueprints.azure.storagecache.AutoExportJob;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Storage: the CycleCloud locker, the research data account (Blob containers per project, the Lustre link, data in
+ * and out), NFS home/shared space on Azure Files or NetApp Files, and Azure Managed Lustre. Accounts are reached
+ * through private endpoints (or, in baseline, service endpoints of the environment's subnets only).
+ */
+final class StoragePart {
+
+    private StoragePart() {
+    }
+
+    static void compile(CompileContext c) {
+        if (c.env.cluster().isPresent()) {
+            locker(c);
+        }
+        dataAccount(c);
+        c.env.storage(SharedStorage.AzureFilesNfs.class).ifPresent(nfs -> azureFiles(c, nfs));
+        c.env.storage(SharedStorage.NetAppFiles.class).ifPresent(anf -> netApp(c, anf));
+        c.env.storage(SharedStorage.Lustre.class).ifPresent(l -> lustre(c, l));
+    }
+
+    /** A private endpoint for {@code target}, registered in its private DNS zone. */
+    static void privateEndpoint(CompileContext c, Ref<?> target, PrivateLinkTarget kind, String label) {
+        Ref<PrivateEndpoint> pe = c.d.add(c.place(PrivateEndpoint.named(c.names.name("pe", label + "-"
+                + kind.groupId()), target, kind, c.subnets.get(SubnetRole.ENDPOINTS))));
+        c.d.add(PrivateDnsZoneGroup.of(pe, c.dnsZones.get(kind), kind.dnsZone()));
+    }
+
+    /** Network access to an account: a private endpoint, or the environment's subnets through the firewall. */
+    private static StorageAccount reachable(CompileContext c, StorageAccount account) {
+        if (!c.privateEndpoints()) {
+            account.allowPublicNetworkAccess("baseline profile: reached through service endpoints of the "
+                    + "environment's subnets only; the firewall denies everything else");
+            for (SubnetRole role : List.of(SubnetRole.COMPUTE, SubnetRole.ADMIN)) {
+                c.subnet(role).ifPresent(account::allowSubnet);
+            }
+        }
+        return account;
+    }
+
+    private static void locker(CompileContext c) {
+        c.locker = c.d.add(c.place(reachable(c, StorageAccount.named(Naming.variable(c.d, "lockerAccountName", c.names.storageAccount("lk"))))));
+        c.d.add(BlobService.of(c.locker));
+        c.d.add(BlobContainer.of(c.locker, "cyclecloud"));
+        if (c.privateEndpoints()) {
+            privateEndpoint(c, c.locker, PrivateLinkTarget.BLOB, "locker");
+        }
+        c.cycleCloudGrants.add(c.d.add(RoleAssignment.on(c.locker, BuiltInRole.STORAGE_BLOB_DATA_CONTRIBUTOR,
+                c.cycleCloudPrincipalId, PrincipalType.ServicePrincipal)
+                .description("CycleCloud keeps projects and cluster-init in its locker.")));
+        c.facts.put("lockerAccount", c.locker.name());
+    }
+
+    private static void dataAccount(CompileContext c) {
+        List<String> containers = new ArrayList<>();
+        c.env.storage(SharedStorage.Lustre.class).ifPresent(l -> {
+            containers.add(l.container());
+            containers.add(l.container() + "-logs");
+        });
+        c.env.projects().forEach(p -> containers.add(p.container()));
+        c.env.storage(SharedStorage.Blob.class).ifPresent(b -> containers.addAll(b.containers()));
+        if (containers.isEmpty()) {
+            return;
+        }
+        StorageAccount account = reachable(c, StorageAccount.named(Naming.variable(c.d, "dataAccountName", c.names.storageAccount("dt"))));
+        if (c.env.storage(SharedStorage.Lustre.class).isPresent()) {
+            account.allowSharedKeyAccess("Azure Managed Lustre blob integration requires storage account key "
+                    + "access (Microsoft's Lustre prerequisites)");
+        }
+        c.data = c.d.add(c.place(account));
+        c.d.add(BlobService.of(c.data));
+        for (String name : containers) {
+            c.containers.put(name, c.d.add(BlobContainer.of(c.data, name)));
+        }
+        c.d.add(ManagementLock.cannotDelete(c.data, c.names.name("lock", "data"),
+                "Research data: removing this lock is a deliberate second step before deletion."));
+        if (c.privateEndpoints()) {
+            privateEndpoint(c, c.data, PrivateLinkTarget.BLOB, "data");
+        }
+        c.facts.put("dataAccount", c.data.name());
+        // each project's identity and group reach only the project's own container
+        for (Project p : c.env.projects()) {
+            Ref<BlobContainer> container = c.containers.get(p.container());
+            Ref<UserAssignedIdentity> id = c.projectIdentities.get(p.name());
+            c.d.add(RoleAssignment.on(container, BuiltInRole.STORAGE_BLOB_DATA_CONTRIBUTOR,
+                    UserAssignedIdentity.principalId(id), PrincipalType.ServicePrincipal)
+                    .description("Project " + p.name() + "'s jobs read and write the project's container only."));
+            c.d.add(RoleAssignment.on(container, BuiltInRole.STORAGE_BLOB_DATA_CONTRIBUTOR,
+                    c.projectGroups.get(p.name()), PrincipalType.Group)
+                    .description("Project " + p.name() + "'s members move data in and out of its container."));
+        }
+    }
+
+    private static void azureFiles(CompileContext c, SharedStorage.AzureFilesNfs nfs) {
+        StorageAccount account = StorageAccount.named(Naming.variable(c.d, "nfsAccountName", c.names.storageAccount("nf")))
+                .kind(StorageAccount.Kind.FileStorage).sku(nfs.zoneRedundant() ? "Premium_ZRS" : "Premium_LRS");
+        if (!nfs.encryptionInTransit()) {
+            account.allowHttp("NFS without TLS (AZNFS helper not used): reachable only through its private endpoint");
+        }
+        c.nfsAccount = c.d.add(c.place(reachable(c, account)));
+        FileService service = FileService.of(c.nfsAccount);
+        if (!nfs.encryptionInTransit()) {
+            service.withoutNfsEncryptionInTransit();
+        }
+        c.d.add(service);
+        c.d.add(FileShare.nfs(c.nfsAccount, nfs.share(), nfs.quotaGiB()));
+        if (c.privateEndpoints()) {
+            privateEndpoint(c, c.nfsAccount, PrivateLinkTarget.FILE, "nfs");
+        }
+        c.facts.put("nfsAccount", c.nfsAccount.name());
+    }
+
+    private static void netApp(CompileContext c, SharedStorage.NetAppFiles anf) {
+        Ref<NetAppAccount> account = c.d.add(c.place(NetAppAccount.named(c.names.name("anf", ""))));
+        Ref<CapacityPool> pool = c.d.add(c.place(CapacityPool.of(account, "pool1", anf.level(), anf.poolTiB())));
+        NetAppVolume volume = NetAppVolume.of(pool, anf.level(), anf.volume(), c.subnets.get(SubnetRole.STORAGE),
+                anf.quotaGiB());
+        int index = 1;
+        for (SubnetRole role : List.of(SubnetRole.COMPUTE, SubnetRole.ADMIN)) {
+            if (c.ranges.containsKey(role)) {
+                volume.exportRule(ExportPolicyRule.readWrite(index++, c.ranges.get(role).toString()));
+            }
+        }
+        Ref<NetAppVolume> vol = c.d.add(c.place(volume));
+        c.facts.put("netappAddress", vol.property("mountTargets[0].ipAddress"));
+    }
+
+    private static void lustre(CompileContext c, SharedStorage.Lustre l) {
+        Ref<Subnet> subnet = c.subnets.get(SubnetRole.LUSTRE);
+        AmlFilesystem fs = c.place(AmlFilesystem.named(c.names.name("amlfs", ""), subnet, l.sku(), l.capacityTiB())
+                .zone(l.zone()));
+        if (c.ranges.containsKey(SubnetRole.LUSTRE)) {
+            fs.subnetRange(c.ranges.get(SubnetRole.LUSTRE));
+        }
+        Expr provider = c.param(Parameter.string("hpcCacheResourceProviderObjectId").withDescription(
+                "Object id of the 'HPC Cache Resource Provider' service principal in this tenant (az ad sp list "
+                        + "--display-name \"HPC Cache Resource Provider\" --query [].id -o tsv)."));
+        for (RoleAssignment r : AmlFilesystem.hpcCacheProviderRoles(c.data, provider)) {
+            fs.dependsOn(c.d.add(r));
+        }
+        fs.hsm(c.containers.get(l.container()), c.containers.get(l.container() + "-logs"), l.importPrefix());
+        c.lustre = c.d.add(fs);
+        if (l.export() == SharedStorage.Export.AUTO) {
+            c.d.add(c.place(AutoExportJob.of(c.lustre, "export-results", "/")));
+        }
+        c.facts.put("lustreMgsAddress", c.lustre.property("clientInfo.mgsAddress"));
+    }
+}

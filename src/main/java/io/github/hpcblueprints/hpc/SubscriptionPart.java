@@ -1,0 +1,63 @@
+package io.github.hpcblueprints.hpc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.hpcblueprints.arm.Expr;
+import io.github.hpcblueprints.arm.Json;
+import io.github.hpcblueprints.arm.Parameter;
+import io.github.hpcblueprints.arm.Template;
+import io.github.hpcblueprints.azure.Deployment;
+import io.github.hpcblueprints.azure.Ref;
+import io.github.hpcblueprints.azure.authorization.PrincipalType;
+import io.github.hpcblueprints.azure.authorization.RoleAssignment;
+import io.github.hpcblueprints.azure.authorization.RoleDefinition;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What only a subscription can hold: the three reads CycleCloud needs above its resource group (VM sizes, quota
+ * usage, prices) as a tiny custom role, and a subscription-scope budget when the blueprint asks for one. Deployed
+ * after the resource-group template, whose outputs it takes as parameters.
+ */
+final class SubscriptionPart {
+
+    private SubscriptionPart() {
+    }
+
+    record Result(Template template, Map<String, JsonNode> values) {
+    }
+
+    static Optional<Result> compile(CompileContext c) {
+        boolean cycleCloudReads = c.env.cluster().isPresent()
+                && !c.env.cycleCloud().orElseThrow().usesExistingIdentity();
+        boolean budget = c.env.cost().subscriptionScope() && c.env.cost().budget() > 0;
+        if (!cycleCloudReads && !budget) {
+            return Optional.empty();
+        }
+        Deployment d = Deployment.subscription();
+        Map<String, JsonNode> values = new LinkedHashMap<>();
+        if (cycleCloudReads) {
+            Expr principal = d.parameter(Parameter.string("cycleCloudPrincipalId").withDescription(
+                    "Output cycleCloudPrincipalId of the resource-group deployment."));
+            Ref<RoleDefinition> role = d.add(RoleDefinition.atSubscription("CycleCloud subscription reads ("
+                    + c.env.name() + ")")
+                    .description("VM sizes, quota usage and prices: what CycleCloud reads above its resource group.")
+                    .actions("Microsoft.Compute/skus/read", "Microsoft.Compute/locations/usages/read",
+                            "Microsoft.Commerce/RateCard/read"));
+            d.add(RoleAssignment.onSubscription(role, principal, PrincipalType.ServicePrincipal)
+                    .description("CycleCloud of environment " + c.env.name() + " checks sizes, quota and prices."));
+        }
+        if (budget) {
+            Expr rg = d.parameter(Parameter.string("resourceGroupName").withDescription(
+                    "The environment's resource group, whose cost the budget counts."));
+            Expr start = CostPart.startDate(d);
+            Expr emails = CostPart.emails(c, d);
+            if (!c.env.cost().contactEmails().isEmpty()) {
+                values.put("budgetContactEmails", Json.arrOf(c.env.cost().contactEmails()));
+            }
+            d.add(CostPart.budget(c.names.name("budget", ""), c.env.cost().budget(), start, emails, c.env.cost())
+                    .filterResourceGroup(rg));
+        }
+        return Optional.of(new Result(d.build(), values));
+    }
+}

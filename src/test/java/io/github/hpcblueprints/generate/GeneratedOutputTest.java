@@ -1,0 +1,69 @@
+package io.github.hpcblueprints.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.hpcblueprints.blueprint.BlueprintFormat;
+import io.github.hpcblueprints.blueprint.BlueprintLoader;
+import io.github.hpcblueprints.testing.Golden;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Golden tests per shipped blueprint: the committed {@code generated/} folder is the golden set, so what CI checks
+ * for drift and what these tests compare are the same files. {@code mvn -Dhpcb.updateGolden=true test} rewrites it.
+ */
+class GeneratedOutputTest {
+
+    private final GenerateService service = new GenerateService(
+            new BlueprintLoader(Path.of("target/profile-cache"), Duration.ofSeconds(1)));
+
+    @Test
+    void everyShippedBlueprintRendersExactlyItsCommittedOutput() throws IOException {
+        List<Path> blueprints = GenerateService.blueprintsIn(Golden.projectDir().resolve("blueprints"));
+        assertThat(blueprints).hasSizeGreaterThanOrEqualTo(4);
+        for (Path b : blueprints) {
+            GeneratedFiles files = service.render(b, Optional.empty());
+            files.files().forEach((name, text) -> Golden.assertProjectFile("generated/" + files.name() + "/" + name,
+                    text));
+            if (!Golden.updating()) {
+                try (Stream<Path> committed = Files.walk(Golden.projectDir().resolve("generated/" + files.name()))) {
+                    Path base = Golden.projectDir().resolve("generated/" + files.name());
+                    assertThat(committed.filter(Files::isRegularFile).map(p -> base.relativize(p).toString()))
+                            .as("files committed for " + b.getFileName())
+                            .containsExactlyInAnyOrderElementsOf(files.files().keySet());
+                }
+            }
+        }
+    }
+
+    @Test
+    void renderingIsByteIdenticalAcrossRuns() {
+        Path b = Golden.projectDir().resolve("blueprints/secure-slurm-lustre.yaml");
+        assertThat(service.render(b, Optional.empty())).isEqualTo(service.render(b, Optional.empty()));
+    }
+
+    @Test
+    void thePublishedSchemasAreGeneratedFromTheFormat() {
+        Golden.assertProjectFile("blueprints/schema/blueprint.schema.json", BlueprintFormat.schemaText());
+        Golden.assertProjectFile("blueprints/schema/profile.schema.json", BlueprintFormat.profileSchemaText());
+    }
+
+    @Test
+    void everyBlueprintAndProfileNamesItsSchemaForEditors() throws IOException {
+        Path dir = Golden.projectDir().resolve("blueprints");
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                String first = Files.readAllLines(f).get(0);
+                String expected = f.getParent().equals(dir) ? "schema/blueprint.schema.json"
+                        : "../schema/profile.schema.json";
+                assertThat(first).as(f.toString()).isEqualTo("# yaml-language-server: $schema=" + expected);
+            }
+        }
+    }
+}
