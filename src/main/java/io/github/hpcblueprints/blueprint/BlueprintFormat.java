@@ -122,7 +122,10 @@ public final class BlueprintFormat {
                     req("owner", str(), "Who is responsible for the project's use and cost."),
                     opt("groupObjectId", str(GUID, ""), "Object id of the project's Entra ID group."),
                     opt("budget", integer(0, 100_000_000), "Monthly budget (billing currency)."),
-                    opt("partitions", arr(str()), "Partitions its jobs may use."))), "Research projects."),
+                    opt("partitions", arr(str()), "Partitions its jobs may use."),
+                    opt("members", arr(str("^[a-z_][a-z0-9_-]{0,31}$", "alice")), "Linux user names on the cluster "
+                            + "whose jobs may use the project's partitions (others are refused there)."))),
+                    "Research projects."),
             opt("storage", obj(
                     opt("lustre", obj(
                             req("sku", oneOf("AMLFS-Durable-Premium-40", "AMLFS-Durable-Premium-125",

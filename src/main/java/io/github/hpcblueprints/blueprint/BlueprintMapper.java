@@ -72,7 +72,7 @@ final class BlueprintMapper {
             String name = p.path("name").asText();
             attempt("$.projects[" + i + "]", () -> b.project(new Project(name, p.path("owner").asText(""),
                     name + "GroupObjectId", p.path("groupObjectId").asText(""), p.path("budget").asLong(0),
-                    list(p.path("partitions")))));
+                    list(p.path("partitions")), list(p.path("members")))));
         }
         storage(root.path("storage"), b);
         access(root.path("access"), b);

@@ -3,6 +3,7 @@ package io.github.hpcblueprints.generate;
 import io.github.hpcblueprints.arm.ArmJsonWriter;
 import io.github.hpcblueprints.blueprint.Blueprint;
 import io.github.hpcblueprints.blueprint.BlueprintLoader;
+import io.github.hpcblueprints.cyclecloud.CycleCloudFiles;
 import io.github.hpcblueprints.diagnostics.BlueprintException;
 import io.github.hpcblueprints.diagnostics.Location;
 import io.github.hpcblueprints.diagnostics.Problem;
@@ -45,8 +46,9 @@ public final class GenerateService {
 
     /** The files of an environment (from YAML or the Java DSL). */
     public GeneratedFiles render(String name, ClusterEnvironment env) {
-        CompiledEnvironment c = Compiler.compile(env);
-        Map<String, String> files = new LinkedHashMap<>();
+        CompiledEnvironment c = Compiler.compile(env, CycleCloudFiles::serverCloudInit,
+                CycleCloudFiles::instanceCloudInit);
+        Map<String, String> files = new LinkedHashMap<>(CycleCloudFiles.render(env));
         files.put("azuredeploy.json", ArmJsonWriter.write(c.resourceGroup()));
         files.put("azuredeploy.parameters.json", c.parameters().write());
         c.subscription().ifPresent(s -> files.put("subscription.json", ArmJsonWriter.write(s)));

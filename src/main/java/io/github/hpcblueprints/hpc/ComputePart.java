@@ -64,12 +64,11 @@ final class ComputePart {
         if (!cloudInit.isEmpty()) {
             vm.customData(cloudInit);
         }
-        if (c.env.access().entraSshLogin()) {
-            vm.systemAssignedIdentity();
-        }
+        // No system-assigned identity (and so no Entra SSH extension, which needs one): with two identities the
+        // metadata service cannot tell which one CycleCloud means. Administrators reach it through Bastion.
         c.cycleCloudGrants.forEach(vm::dependsOn);
         Ref<LinuxVirtualMachine> vmRef = c.d.add(vm);
-        afterVm(c, vmRef, cc.autoShutdown());
+        afterVm(c, vmRef, cc.autoShutdown(), false);
     }
 
     private static void researchInstance(CompileContext c, ResearchInstance r, BootScripts boot) {
@@ -95,11 +94,12 @@ final class ComputePart {
         if (c.env.access().entraSshLogin()) {
             vm.systemAssignedIdentity();
         }
-        afterVm(c, c.d.add(vm), r.autoShutdown());
+        afterVm(c, c.d.add(vm), r.autoShutdown(), c.env.access().entraSshLogin());
     }
 
-    private static void afterVm(CompileContext c, Ref<LinuxVirtualMachine> vm, AutoShutdown shutdown) {
-        if (c.env.access().entraSshLogin()) {
+    private static void afterVm(CompileContext c, Ref<LinuxVirtualMachine> vm, AutoShutdown shutdown,
+            boolean entraSshLogin) {
+        if (entraSshLogin) {
             c.d.add(c.place(VmExtension.entraIdSshLogin(vm)));
         }
         if (shutdown.enabled()) {

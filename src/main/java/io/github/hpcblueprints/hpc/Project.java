@@ -13,17 +13,33 @@ import java.util.regex.Pattern;
  * @param groupObjectId the object id when the blueprint gives it (not a secret), else empty
  * @param budget monthly budget in the billing currency; 0 for none
  * @param partitions the partitions its jobs may use
+ * @param members Linux user names on the cluster whose jobs may use the project's partitions (and so its identity
+ *     and data); Slurm refuses everyone else there
  */
 public record Project(String name, String owner, String groupParameter, String groupObjectId, long budget,
-        List<String> partitions) {
+        List<String> partitions, List<String> members) {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]{1,11}");
+    private static final Pattern USER = Pattern.compile("[a-z_][a-z0-9_-]{0,31}");
+
+    /** A project whose members are added later ({@link #withMembers}). */
+    public Project(String name, String owner, String groupParameter, String groupObjectId, long budget,
+            List<String> partitions) {
+        this(name, owner, groupParameter, groupObjectId, budget, partitions, List.of());
+    }
 
     public Project {
         Objects.requireNonNull(owner);
         Objects.requireNonNull(groupParameter);
         Objects.requireNonNull(groupObjectId);
         partitions = List.copyOf(partitions);
+        members = List.copyOf(members);
+        for (String m : members) {
+            if (!USER.matcher(m).matches()) {
+                throw new IllegalArgumentException("project '" + name + "': member '" + m + "' is not a Linux user "
+                        + "name");
+            }
+        }
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("project name '" + name + "' must be 2-12 lowercase letters and "
                     + "digits, starting with a letter (it becomes part of node array and container names)");
@@ -31,6 +47,10 @@ public record Project(String name, String owner, String groupParameter, String g
         if (budget < 0) {
             throw new IllegalArgumentException("project '" + name + "': budget must not be negative");
         }
+    }
+
+    public Project withMembers(String... users) {
+        return new Project(name, owner, groupParameter, groupObjectId, budget, partitions, List.of(users));
     }
 
     /** The Blob container holding the project's data. */

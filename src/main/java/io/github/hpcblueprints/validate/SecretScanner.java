@@ -15,10 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -189,12 +191,25 @@ public final class SecretScanner {
                             + "value in the template", "take it from a securestring parameter or a Key Vault "
                             + "reference")));
                 }
+                if (e.getKey().equalsIgnoreCase("customData") && v.isTextual() && !v.textValue().startsWith("[")) {
+                    // cloud-init travels base64-encoded: look inside it too
+                    decoded(v.textValue()).ifPresent(text -> scanText(doc.source() + " " + child, text).forEach(
+                            p -> out.add(p.withLocation(doc.locate(child).withPath(child)))));
+                }
                 literalSecrets(doc, v, child, out);
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 literalSecrets(doc, node.get(i), JsonPath.index(path, i), out);
             }
+        }
+    }
+
+    private static Optional<String> decoded(String base64) {
+        try {
+            return Optional.of(new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 

@@ -57,6 +57,7 @@ import io.github.hpcblueprints.azure.storagecache.AutoExportJob;
 import io.github.hpcblueprints.testing.Shared;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
+import java.util.Base64;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -187,7 +188,9 @@ class CatalogueTest {
                             .adminUsername("hpcadmin"));
                 }, r -> {
                     assertThat(r.at("/identity/type").asText()).isEqualTo("SystemAssigned, UserAssigned");
-                    assertThat(r.at("/properties/osProfile/customData").asText()).startsWith("[base64('#cloud-config");
+                    assertThat(new String(Base64.getDecoder().decode(
+                            r.at("/properties/osProfile/customData").asText()), java.nio.charset.StandardCharsets.UTF_8))
+                            .startsWith("#cloud-config");
                     assertThat(r.at("/properties/priority").asText()).isEqualTo("Spot");
                 }),
                 c("VmExtension defaults", f -> f.d.add(VmExtension.entraIdSshLogin(vm(f))),

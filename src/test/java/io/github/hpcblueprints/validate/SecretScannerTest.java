@@ -84,7 +84,8 @@ class SecretScannerTest {
                       "name": "st1",
                       "location": "uksouth",
                       "tags": {"t": "[parameters('token')]"},
-                      "properties": {"password": "literal-value-1"}
+                      "properties": {"password": "literal-value-1",
+                                     "osProfile": {"customData": "I2Nsb3VkLWNvbmZpZwpydW5jbWQ6CiAgLSBleHBvcnQgUEFTU1dPUkQ9U3VwM3JTZWNyZXRQdwo="}}
                     }
                   ],
                   "outputs": {
@@ -99,6 +100,7 @@ class SecretScannerTest {
                 "SECRET-DEFAULT $.parameters.vmSecret.defaultValue",
                 "SECRET-LEAK $.resources[0].tags.t",
                 "SECRET-LITERAL $.resources[0].properties.password",
+                "SECRET-TEXT $.resources[0].properties.osProfile.customData",
                 "SECRET-LEAK $.outputs.keys.value",
                 "SECRET-LEAK $.outputs.pw.value");
         assertThat(found).allSatisfy(p -> assertThat(p.location().line()).isPositive());

@@ -1,0 +1,258 @@
+package io.github.hpcblueprints.cyclecloud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.github.hpcblueprints.blueprint.BlueprintLoader;
+import io.github.hpcblueprints.hpc.ClusterEnvironment;
+import io.github.hpcblueprints.hpc.Project;
+import io.github.hpcblueprints.hpc.ResearchInstance;
+import io.github.hpcblueprints.hpc.SlurmCluster;
+import io.github.hpcblueprints.testing.Golden;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The generated scripts, run twice each against a scratch root with recorded test doubles of the system: they make
+ * the calls they should, never put a secret on a command line, and the second run changes nothing.
+ */
+class ScriptBehaviourTest {
+
+    static final String FACTS = """
+            {"environment": "genomics", "cluster": "genomics", "region": "uksouth",
+             "subscriptionId": "00000000-0000-0000-0000-000000000001", "resourceGroup": "rg-genomics",
+             "tenantId": "00000000-0000-0000-0000-0000000000aa",
+             "clusterSubnetId": "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-genomics/providers/Microsoft.Network/virtualNetworks/vnet-genomics/subnets/compute",
+             "cycleCloudIdentityId": "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-genomics/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-genomics-cyclecloud",
+             "cycleCloudClientId": "11111111-1111-1111-1111-111111111111",
+             "projectIdentities": {"alpha": "/subscriptions/x/id-genomics-alpha", "beta": "/subscriptions/x/id-genomics-beta"},
+             "keyVaultName": "kv-genomics-abc", "lockerAccount": "stlkgenomicsabc", "dataAccount": "stdtgenomicsabc",
+             "nfsAccount": "stnfsgenomicsabc", "lustreMgsAddress": "10.40.3.4", "entraClientId": "",
+             "identityClientId": "22222222-2222-2222-2222-222222222222", "project": "alpha"}
+            """;
+
+    static ClusterEnvironment secure;
+    static ClusterEnvironment instances;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void load() {
+        BlueprintLoader loader = new BlueprintLoader(Path.of("target/profile-cache"), Duration.ofSeconds(1));
+        secure = loader.load(Golden.projectDir().resolve("blueprints/secure-slurm-lustre.yaml")).environment();
+        instances = loader.load(Golden.projectDir().resolve("blueprints/research-instances.yaml")).environment();
+    }
+
+    private static void twiceWithoutChange(ScriptSandbox box, String name, String script) throws Exception {
+        ScriptSandbox.Run first = box.run(name, script);
+        assertThat(first.exit()).as(name + " first run:\n" + first.stderr()).isZero();
+        Map<String, String> after = box.snapshot();
+        String callsAfterFirst = box.calls();
+        ScriptSandbox.Run second = box.run(name, script);
+        assertThat(second.exit()).as(name + " second run:\n" + second.stderr()).isZero();
+        assertThat(box.snapshot()).as(name + ": the second run changes no file").isEqualTo(after);
+        String secondCalls = box.calls().substring(callsAfterFirst.length());
+        assertThat(secondCalls).as(name + ": the second run installs, creates and mounts nothing")
+                .doesNotContain("apt-get install").doesNotContain("groupadd").doesNotContain("mount -t")
+                .doesNotContain("account create").doesNotContain("create_cluster").doesNotContain("reload");
+    }
+
+    /** Does what cloud-init would: writes the files of the server's cloud-config; returns the bootstrap script. */
+    static String cloudInit(ScriptSandbox box, String cloudConfig) throws IOException {
+        JsonNode doc = new YAMLMapper().readTree(cloudConfig);
+        String bootstrap = null;
+        for (JsonNode f : doc.path("write_files")) {
+            Path target = box.root.resolve(f.path("path").asText().substring(1));
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, f.path("content").asText());
+            if (f.path("path").asText().endsWith("bootstrap.sh")) {
+                bootstrap = f.path("content").asText();
+            }
+        }
+        assertThat(doc.path("runcmd").get(0).get(0).asText()).isEqualTo("/opt/hpcb/bootstrap.sh");
+        return bootstrap;
+    }
+
+    @Test
+    void theServerBootstrapInstallsConfiguresAndImportsWithoutExposingSecrets() throws Exception {
+        ScriptSandbox box = new ScriptSandbox(tmp).facts(FACTS);
+        String script = cloudInit(box, CycleCloudFiles.serverCloudInit(secure));
+        assertThat(script).isEqualTo(CycleCloudFiles.bootstrap(secure));
+        twiceWithoutChange(box, "bootstrap.sh", script);
+
+        String calls = box.calls();
+        assertThat(calls).contains("apt-get install -y cyclecloud8=8.\\* unzip python3-venv")
+                .contains("cycle_server restart")
+                .contains("cyclecloud account create -f")
+                .contains("cyclecloud project upload azure-storage")
+                .contains("cyclecloud import_template hpcb-genomics -f")
+                .contains("cyclecloud create_cluster hpcb-genomics genomics -p");
+        // the identity is named on every token request: the VM must not guess
+        assertThat(calls.lines().filter(l -> l.contains("oauth2/token")))
+                .allSatisfy(l -> assertThat(l).contains("client_id=11111111-1111-1111-1111-111111111111"));
+
+        JsonNode secret = new ObjectMapper().readTree(box.state.resolve("secret.json").toFile());
+        String password = secret.path("value").asText();
+        assertThat(password).hasSize(32);
+        assertThat(calls).as("no secret on any command line").doesNotContain(password).doesNotContain(box.token);
+        String files = box.allText();
+        assertThat(files.split(password, -1)).as("the password is only in the CLI's owner-only config").hasSize(2);
+        assertThat(files).doesNotContain(box.token);
+        Path cli = box.root.resolve("root/.cycle/config.ini");
+        assertThat(Files.readString(cli)).contains("password = " + password);
+        assertThat(Files.getPosixFilePermissions(cli)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+                PosixFilePermission.OWNER_WRITE);
+        try (var data = Files.list(box.root.resolve("opt/cycle_server/config/data"))) {
+            assertThat(data).as("the administrator record was destroyed after import").isEmpty();
+        }
+
+        JsonNode account = new ObjectMapper().readTree(box.state.resolve("cc.account").toFile());
+        assertThat(account.path("LockerAuthMode").asText()).isEqualTo("ManagedIdentity");
+        assertThat(account.path("RMStorageAccount").asText()).isEqualTo("stlkgenomicsabc");
+        assertThat(account.path("AzureRMUseManagedIdentity").asBoolean()).isTrue();
+        JsonNode params = new ObjectMapper().readTree(box.state.resolve("cc.cluster").toFile());
+        assertThat(params.path("SubnetId").asText()).isEqualTo("rg-genomics/vnet-genomics/compute");
+        assertThat(params.path("LustreAddress").asText()).isEqualTo("10.40.3.4");
+        assertThat(params.path("AzureFilesExportPath").asText()).isEqualTo("/stnfsgenomicsabc/home");
+        assertThat(params.path("ProjectIdentity_alpha").asText()).isEqualTo("/subscriptions/x/id-genomics-alpha");
+        assertThat(Files.readString(box.root.resolve("opt/cycle_server/config/cycle_server.properties")))
+                .contains("webServerEnableHttps=true").contains("webServerSslPort=443");
+
+        assertThat(box.root.resolve("var/lib/hpcb/bootstrap.done")).hasContent("cluster=genomics\n"
+                + "url=https://10.40.0.4/");
+        assertThat(Files.readString(box.root.resolve("var/log/hpcb-bootstrap.log")))
+                .contains("hpcb bootstrap.sh: done: CycleCloud is ready at https://10.40.0.4/");
+    }
+
+    @Test
+    void aPasswordAlreadyInKeyVaultIsReusedNotReplaced() throws Exception {
+        ScriptSandbox box = new ScriptSandbox(tmp).facts(FACTS);
+        Files.writeString(box.state.resolve("secret.json"), "{\"value\": \"Existing-Passw0rd!\"}");
+        ScriptSandbox.Run run = box.run("bootstrap.sh", cloudInit(box, CycleCloudFiles.serverCloudInit(secure)));
+        assertThat(run.exit()).as(run.stderr()).isZero();
+        assertThat(box.calls()).doesNotContain("PUT");
+        assertThat(Files.readString(box.root.resolve("root/.cycle/config.ini"))).contains("Existing-Passw0rd!");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"403", "malformed"})
+    void theBootstrapStopsWhenKeyVaultCannotBeRead(String failure) throws Exception {
+        ScriptSandbox box = new ScriptSandbox(tmp).facts(FACTS);
+        if (failure.equals("malformed")) {
+            Files.writeString(box.state.resolve("secret.json"), "not json");
+        } else {
+            Files.writeString(box.state.resolve("vault.status"), failure);
+        }
+        ScriptSandbox.Run run = box.run("bootstrap.sh", cloudInit(box, CycleCloudFiles.serverCloudInit(secure)));
+        assertThat(run.exit()).as(run.stderr()).isNotZero();
+        assertThat(run.stderr()).contains("cannot read Key Vault secret cyclecloud-admin-password");
+        assertThat(box.calls()).doesNotContain("PUT").doesNotContain("account create");
+        assertThat(box.root.resolve("var/lib/hpcb/bootstrap.done")).doesNotExist();
+    }
+
+    @Test
+    void hardeningWritesTheSshDropInAndMakesSshdReadIt() throws Exception {
+        ScriptSandbox box = new ScriptSandbox(tmp);
+        String script = ClusterInitProject.render(secure).get("specs/default/cluster-init/scripts/10-hardening.sh");
+        twiceWithoutChange(box, "10-hardening.sh", script);
+        assertThat(box.root.resolve("etc/ssh/sshd_config.d/10-hpcb.conf")).content()
+                .contains("PasswordAuthentication no").contains("PermitRootLogin no");
+        assertThat(Files.readString(box.root.resolve("etc/ssh/sshd_config")))
+                .startsWith("Include /etc/ssh/sshd_config.d/*.conf\n");
+        assertThat(box.calls()).containsOnlyOnce("systemctl reload ssh");
+    }
+
+    @Test
+    void projectGroupsGetStableIdsAndTheirMembers() throws Exception {
+        ClusterEnvironment env = ClusterEnvironment.named("lab").region("uksouth").tag("owner", "x")
+                .network(n -> n.addressSpace("10.10.0.0/20"))
+                .cluster(SlurmCluster.named("lab")
+                        .partition("htc", p -> p.vmSize("Standard_F2s_v2").maxNodes(2)).build())
+                .project(new Project("alpha", "a", "alphaGroupObjectId", "", 0,
+                        List.of("htc")).withMembers("alice", "bob"))
+                .project(new Project("beta", "b", "betaGroupObjectId", "", 0,
+                        List.of()))
+                .source("lab.yaml").build();
+        ScriptSandbox box = new ScriptSandbox(tmp);
+        String script = ClusterInitProject.render(env).get("specs/default/cluster-init/scripts/20-project-groups.sh");
+        twiceWithoutChange(box, "20-project-groups.sh", script);
+        assertThat(Files.readString(box.root.resolve("etc/group")))
+                .contains("proj-alpha:x:" + ClusterInitProject.gid("alpha") + ":alice,bob\n")
+                .contains("proj-beta:x:" + ClusterInitProject.gid("beta") + ":\n");
+        assertThat(ClusterInitProject.gid("alpha")).isBetween(20_000, 59_999).isEqualTo(
+                ClusterInitProject.gid("alpha"));
+    }
+
+    @Test
+    void azureFilesIsMountedOverTlsOnce() throws Exception {
+        ScriptSandbox box = new ScriptSandbox(tmp).jetpack("""
+                {"hpcb.azurefiles.address": "stnfs.file.core.windows.net", "hpcb.azurefiles.export_path": "/stnfs/home",
+                 "hpcb.azurefiles.mountpoint": "/shared"}
+                """);
+        String script = ClusterInitProject.render(secure).get("specs/default/cluster-init/scripts/30-azure-files.sh");
+        twiceWithoutChange(box, "30-azure-files.sh", script);
+        assertThat(box.calls()).containsOnlyOnce("apt-get install -y aznfs")
+                .containsOnlyOnce("mount -t aznfs -o vers=4.1 stnfs.file.core.windows.net:/stnfs/home /shared");
+        assertThat(Files.readString(box.root.resolve("etc/fstab")))
+                .containsOnlyOnce("stnfs.file.core.windows.net:/stnfs/home /shared aznfs vers=4.1,_netdev,nofail");
+    }
+
+    @Test
+    void projectPartitionsAreForMembersOnly() throws Exception {
+        ScriptSandbox box = new ScriptSandbox(tmp);
+        String script = ClusterInitProject.render(secure)
+                .get("specs/scheduler/cluster-init/scripts/10-project-partitions.sh");
+        twiceWithoutChange(box, "10-project-partitions.sh", script);
+        assertThat(box.root.resolve("etc/slurm/job_submit.lua")).content()
+                .contains("[\"htc-alpha\"] = \"proj-alpha\"").contains("[\"hpc-alpha\"] = \"proj-alpha\"")
+                .contains("[\"htc-beta\"] = \"proj-beta\"").doesNotContain("[\"htc\"]");
+    }
+
+    @Test
+    void projectDirectoriesBelongToTheirGroup() throws Exception {
+        ScriptSandbox box = new ScriptSandbox(tmp);
+        String script = ClusterInitProject.render(secure)
+                .get("specs/scheduler/cluster-init/scripts/20-project-directories.sh");
+        twiceWithoutChange(box, "20-project-directories.sh", script);
+        for (String dir : new String[] {"lustre/projects/alpha", "shared/projects/beta"}) {
+            assertThat(box.root.resolve(dir)).isDirectory();
+            assertThat(Files.getPosixFilePermissions(box.root.resolve(dir))).contains(
+                    PosixFilePermission.GROUP_WRITE).doesNotContain(PosixFilePermission.OTHERS_READ);
+        }
+        assertThat(box.calls()).contains("chown root:proj-alpha " + box.root + "/lustre/projects/alpha");
+    }
+
+    @Test
+    void aResearchInstanceGetsToolsMountsAndItsProjectsSettings() throws Exception {
+        ResearchInstance viz = instances.instances().get(0);
+        ScriptSandbox box = new ScriptSandbox(tmp).facts(FACTS);
+        twiceWithoutChange(box, "instance-setup.sh", CycleCloudFiles.instanceScript(instances, viz));
+        String calls = box.calls();
+        assertThat(calls).contains("apt-get install -y git tmux htop build-essential python3-venv python3-pip "
+                + "environment-modules nfs-common azcopy");
+        for (String mp : viz.mounts()) {
+            assertThat(calls.lines().filter(l -> l.startsWith("mount -t") && l.endsWith(" " + mp)))
+                    .as("mounted once: " + mp).hasSize(1);
+        }
+        if (!viz.project().isEmpty()) {
+            assertThat(box.root.resolve("etc/profile.d/hpcb-project.sh")).content()
+                    .contains("AZCOPY_AUTO_LOGIN_TYPE=MSI")
+                    .contains("AZCOPY_MSI_CLIENT_ID=22222222-2222-2222-2222-222222222222")
+                    .contains("https://stdtgenomicsabc.blob.core.windows.net/project-" + viz.project());
+        }
+        assertThat(box.root.resolve("var/lib/hpcb/instance.done")).exists();
+    }
+}

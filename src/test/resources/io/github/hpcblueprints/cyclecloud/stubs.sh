@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Test doubles for the commands our generated scripts run. Every call is recorded (one line, arguments %q-quoted)
+# in $STUB_STATE/calls.log; state that a real system would keep (installed packages, mounts, the Key Vault secret,
+# CycleCloud's account and cluster) lives in $STUB_STATE, files the scripts expect live under $HPCB_ROOT.
+set -euo pipefail
+name="$1"
+shift
+{
+  printf '%s' "$name"
+  printf ' %q' "$@"
+  printf '\n'
+} >>"$STUB_STATE/calls.log"
+
+arg_after() { # arg_after FLAG ARGS...: the value following FLAG
+  local flag="$1"
+  shift
+  while (($# > 0)); do
+    if [[ "$1" == "$flag" ]]; then
+      echo "$2"
+      return
+    fi
+    shift
+  done
+}
+
+url_of() {
+  local a
+  for a in "$@"; do
+    if [[ "$a" == http* ]]; then
+      echo "$a"
+      return
+    fi
+  done
+}
+
+case "$name" in
+  curl)
+    url="$(url_of "$@")"
+    out="$(arg_after -o "$@")"
+    code=200
+    case "$url" in
+      *metadata/instance/compute/userData*) body="$(cat "$STUB_STATE/userdata.b64")" ;;
+      *metadata/identity/oauth2/token*) body='{"access_token": "'"$STUB_TOKEN"'", "expires_in": "3599"}' ;;
+      *vault.azure.net/secrets/*)
+        if [[ -f "$STUB_STATE/vault.status" ]]; then
+          code="$(cat "$STUB_STATE/vault.status")"
+          body='{"error": {"code": "Forbidden"}}'
+        elif [[ " $* " == *" PUT "* ]]; then
+          cat >"$STUB_STATE/secret.json"
+          body="$(cat "$STUB_STATE/secret.json")"
+        elif [[ -f "$STUB_STATE/secret.json" ]]; then
+          body="$(cat "$STUB_STATE/secret.json")"
+        else
+          body='{"error": {"code": "SecretNotFound"}}'
+          code=404
+        fi
+        ;;
+      *) body="stub content of $url" ;;
+    esac
+    if [[ -n "$out" ]]; then
+      printf '%s' "$body" >"$out"
+    else
+      printf '%s' "$body"
+    fi
+    if [[ " $* " == *" -w "* ]]; then
+      printf '%s' "$code"
+    fi
+    ;;
+  gpg) out="$(arg_after -o "$@")"; cat >"$out" ;;
+  apt-get)
+    if [[ "${1:-}" == install ]]; then
+      for p in "$@"; do
+        touch "$STUB_STATE/installed.${p%%=*}"
+        if [[ "$p" == aznfs ]]; then
+          mkdir -p "$HPCB_ROOT/sbin"
+          printf '#!/bin/sh\n' >"$HPCB_ROOT/sbin/mount.aznfs"
+          chmod +x "$HPCB_ROOT/sbin/mount.aznfs"
+        fi
+      done
+    fi
+    ;;
+  dpkg-query)
+    pkg="${*: -1}"
+    if [[ -f "$STUB_STATE/installed.$pkg" ]]; then printf 'install ok installed'; else exit 1; fi
+    ;;
+  dpkg) mkdir -p "$HPCB_ROOT/etc/apt/sources.list.d"; touch "$HPCB_ROOT/etc/apt/sources.list.d/microsoft-prod.list" ;;
+  apt-cache) printf 'amlfs-lustre-client-2.15.8-33-g79ddf99 - Lustre client metapackage\n' ;;
+  uname) echo 5.15.0-1075-azure ;;
+  hostname) echo "10.40.0.4 " ;;
+  lfs) exit 0 ;;
+  systemctl) [[ "${1:-}" == is-active ]] && exit 3 || exit 0 ;;
+  mount) touch "$STUB_STATE/mounted.$(echo "${*: -1}" | tr / _)" ;;
+  mountpoint) [[ -f "$STUB_STATE/mounted.$(echo "${*: -1}" | tr / _)" ]] ;;
+  getent) grep -q "^$2:" "$HPCB_ROOT/etc/group" && grep "^$2:" "$HPCB_ROOT/etc/group" ;;
+  groupadd) echo "$3:x:$2:" >>"$HPCB_ROOT/etc/group" ;;
+  jetpack) python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$STUB_STATE/jetpack.json" "$2" ;;
+  cyclecloud)
+    case "$1 ${2:-}" in
+      "account show") [[ -f "$STUB_STATE/cc.account" ]] ;;
+      "account create") cp "$(arg_after -f "$@")" "$STUB_STATE/cc.account" ;;
+      "show_cluster "*) [[ -f "$STUB_STATE/cc.cluster" ]] ;;
+      "create_cluster "*) cp "$(arg_after -p "$@")" "$STUB_STATE/cc.cluster" ;;
+      *) exit 0 ;;
+    esac
+    ;;
+  cycle_server) exit 0 ;;
+  sleep)
+    # time passes: CycleCloud imports what was dropped into its data folder
+    for f in "$HPCB_ROOT"/opt/cycle_server/config/data/*.json; do
+      [[ -e "$f" ]] && mv "$f" "$f.imported"
+    done
+    ;;
+  *) exit 0 ;;
+esac
