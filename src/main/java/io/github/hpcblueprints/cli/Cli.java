@@ -16,7 +16,8 @@ import picocli.CommandLine;
  */
 @Command(name = "hpcb", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Secure research HPC clusters on Azure, from a typed blueprint.",
-        subcommands = {CommandLine.HelpCommand.class, GenerateCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, GenerateCommand.class, ValidateCommand.class,
+                LintCommand.class, RulesCommand.class})
 public final class Cli implements Runnable {
 
     @Option(names = "--quiet", description = "Print only results, no progress.", scope = CommandLine.ScopeType.INHERIT)
@@ -72,6 +73,11 @@ public final class Cli implements Runnable {
 
     PrintStream err() {
         return err;
+    }
+
+    /** Colour only for a person at a terminal, and never with --no-color. */
+    boolean colour() {
+        return !noColor && System.console() != null && System.getenv("NO_COLOR") == null;
     }
 
     /** Progress for long work goes to stderr, and not at all with --quiet. */

@@ -13,6 +13,8 @@ public final class Generator {
 
     public static final String NAME;
     public static final String VERSION;
+    /** The project's home page, where the rule catalogue and lessons are published. */
+    public static final String URL;
 
     static {
         Properties p = new Properties();
@@ -26,9 +28,15 @@ public final class Generator {
         }
         NAME = p.getProperty("name");
         VERSION = p.getProperty("version");
+        URL = p.getProperty("url");
     }
 
     private Generator() {
+    }
+
+    /** A file of the project's sources on its home page ({@code learning-path/rules.md#x}). */
+    public static String link(String relativePath) {
+        return URL + "/blob/main/" + relativePath;
     }
 
     /** {@code hpc-blueprints 0.1.0}. */

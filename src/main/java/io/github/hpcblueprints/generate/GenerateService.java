@@ -12,6 +12,10 @@ import io.github.hpcblueprints.hpc.ClusterEnvironment;
 import io.github.hpcblueprints.hpc.CompiledEnvironment;
 import io.github.hpcblueprints.hpc.Compiler;
 import io.github.hpcblueprints.hpc.SecurityProfile;
+import io.github.hpcblueprints.diagnostics.SourceTree;
+import io.github.hpcblueprints.rules.Report;
+import io.github.hpcblueprints.validate.JsonReport;
+import io.github.hpcblueprints.validate.ValidationService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,11 +45,16 @@ public final class GenerateService {
     public GeneratedFiles render(Path blueprintFile, Optional<SecurityProfile> profile) {
         Blueprint loaded = loader.load(blueprintFile);
         Blueprint b = profile.map(loaded::withProfile).orElse(loaded);
-        return render(outputName(blueprintFile), b.environment());
+        Path home = blueprintFile.toAbsolutePath().normalize().getParent();
+        return render(outputName(blueprintFile), b.environment(), Optional.of(b.tree()), home);
     }
 
     /** The files of an environment (from YAML or the Java DSL). */
     public GeneratedFiles render(String name, ClusterEnvironment env) {
+        return render(name, env, Optional.empty(), Path.of("").toAbsolutePath());
+    }
+
+    private GeneratedFiles render(String name, ClusterEnvironment env, Optional<SourceTree> tree, Path home) {
         CompiledEnvironment c = Compiler.compile(env, CycleCloudFiles::serverCloudInit,
                 CycleCloudFiles::instanceCloudInit);
         Map<String, String> files = new LinkedHashMap<>(CycleCloudFiles.render(env));
@@ -53,6 +62,11 @@ public final class GenerateService {
         files.put("azuredeploy.parameters.json", c.parameters().write());
         c.subscription().ifPresent(s -> files.put("subscription.json", ArmJsonWriter.write(s)));
         c.subscriptionParameters().ifPresent(p -> files.put("subscription.parameters.json", p.write()));
+        // findings.json names files as a reader of the output folder sees them: templates beside it, the
+        // blueprint (and its profiles) relative to the blueprint's folder, never a machine's absolute path.
+        Report report = new ValidationService(loader).validate(name, env, tree, Optional.empty())
+                .mapSources(s -> relative(s, name, home));
+        files.put("findings.json", JsonReport.write(report));
         return new GeneratedFiles(name, files);
     }
 
@@ -101,6 +115,17 @@ public final class GenerateService {
             dir.commit();
             return dir.target();
         }
+    }
+
+    private static String relative(String source, String name, Path home) {
+        if (source.startsWith(name + "/")) {
+            return source.substring(name.length() + 1);
+        }
+        Path p = source.isEmpty() ? Path.of("") : Path.of(source);
+        if (p.isAbsolute()) {
+            return p.startsWith(home) ? home.relativize(p).toString().replace('\\', '/') : p.getFileName().toString();
+        }
+        return source;
     }
 
     /** A blueprint's output folder name: its file name without {@code .yaml}. */

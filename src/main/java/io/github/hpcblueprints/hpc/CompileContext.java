@@ -54,6 +54,8 @@ final class CompileContext {
     Expr cycleCloudClientId;
     /** CycleCloud's role assignments: its server waits for them, so first boot finds its rights in place. */
     final List<Ref<?>> cycleCloudGrants = new ArrayList<>();
+    /** Deliberate exceptions to rules, with their reasons: written to the template's metadata for linters. */
+    final List<Map<String, String>> suppressions = new ArrayList<>();
     final Map<String, Ref<UserAssignedIdentity>> projectIdentities = new LinkedHashMap<>();
     final Map<String, Ref<BlobContainer>> containers = new LinkedHashMap<>();
     Expr sshPublicKey;
@@ -99,5 +101,14 @@ final class CompileContext {
 
     boolean privateEndpoints() {
         return env.network().privateEndpoints();
+    }
+
+    /** Records that {@code target} (a resource's name as written in the template) breaks {@code rule} on purpose. */
+    void suppress(String rule, Expr target, String reason) {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("rule", rule);
+        s.put("target", target.render()); // as it appears inside the name, with or without brackets
+        s.put("reason", reason);
+        suppressions.add(s);
     }
 }

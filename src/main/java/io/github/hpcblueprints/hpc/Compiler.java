@@ -61,6 +61,10 @@ public final class Compiler {
         CostPart.compile(c);
         GovernancePart.compile(c);
         outputs(c);
+        if (!c.suppressions.isEmpty()) {
+            // deliberate exceptions travel with the template: linting it later gives the same verdict
+            c.d.metadata("_hpcb", Json.obj("suppressions", Json.arrOf(c.suppressions)));
+        }
         Template rg = c.d.build();
         ParametersFile.Builder params = ParametersFile.forTemplate(rg);
         c.parameterValues.forEach(params::value);

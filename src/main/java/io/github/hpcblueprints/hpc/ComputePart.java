@@ -66,6 +66,10 @@ final class ComputePart {
         }
         // No system-assigned identity (and so no Entra SSH extension, which needs one): with two identities the
         // metadata service cannot tell which one CycleCloud means. Administrators reach it through Bastion.
+        vm.withoutExtensionOperations().encryptionAtHost(c.hardened);
+        if (!cc.autoShutdown().enabled()) {
+            c.suppress("HPCB-COST-005", vm.name(), cc.autoShutdown().alwaysOnReason());
+        }
         c.cycleCloudGrants.forEach(vm::dependsOn);
         Ref<LinuxVirtualMachine> vmRef = c.d.add(vm);
         afterVm(c, vmRef, cc.autoShutdown(), false);
@@ -91,8 +95,16 @@ final class ComputePart {
         if (!cloudInit.isEmpty()) {
             vm.customData(cloudInit);
         }
+        vm.encryptionAtHost(c.hardened);
         if (c.env.access().entraSshLogin()) {
             vm.systemAssignedIdentity();
+            c.suppress("HPCB-ACCESS-011", vm.name(), "Entra ID SSH sign-in is delivered as a VM extension "
+                    + "(AADSSHLoginForLinux)");
+        } else {
+            vm.withoutExtensionOperations();
+        }
+        if (!r.autoShutdown().enabled()) {
+            c.suppress("HPCB-COST-005", vm.name(), r.autoShutdown().alwaysOnReason());
         }
         afterVm(c, c.d.add(vm), r.autoShutdown(), c.env.access().entraSshLogin());
     }

@@ -31,6 +31,9 @@ final class GovernancePart {
             if (c.locker != null) {
                 c.d.add(DiagnosticSetting.forBlobService(c.locker, c.logs));
             }
+            if (c.nfsAccount != null) {
+                c.d.add(DiagnosticSetting.forFileService(c.nfsAccount, c.logs));
+            }
         }
         if (!g.policy()) {
             return;

@@ -99,6 +99,8 @@ final class IdentityPart {
         KeyVault kv = c.place(KeyVault.named(Naming.variable(c.d, "keyVaultName", c.names.keyVault())));
         if (!c.privateEndpoints()) {
             kv.allowPublicNetworkAccess();
+            c.suppress("HPCB-NET-004", kv.name(), "baseline profile: reached through the vault's firewall from the "
+                    + "environment's subnets only");
         }
         c.keyVault = c.d.add(kv);
         c.d.add(RoleAssignment.on(c.keyVault, BuiltInRole.KEY_VAULT_SECRETS_USER, c.adminsGroup, PrincipalType.Group)

@@ -14,6 +14,7 @@ import io.github.hpcblueprints.azure.network.PublicIpAddress;
 import io.github.hpcblueprints.azure.network.SecurityRule;
 import io.github.hpcblueprints.azure.network.Subnet;
 import io.github.hpcblueprints.azure.network.VirtualNetwork;
+import io.github.hpcblueprints.azure.authorization.ManagementLock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,11 @@ final class NetworkPart {
             }
             c.subnets.put(role, c.d.add(subnet));
             c.ranges.put(role, e.getValue());
+        }
+        if (c.hardened) {
+            // every node, endpoint and the CycleCloud server sit in this network: deleting it must be deliberate
+            c.d.add(ManagementLock.cannotDelete(c.vnet, c.names.name("lock", "network"),
+                    "The environment's network: removing this lock is a deliberate second step before deletion."));
         }
         if (m.bastion()) {
             Ref<PublicIpAddress> ip = c.d.add(c.place(PublicIpAddress.named(c.names.name("pip", "bastion"))));

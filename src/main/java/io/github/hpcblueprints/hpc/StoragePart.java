@@ -33,6 +33,10 @@ import java.util.List;
  */
 final class StoragePart {
 
+    /** Research data and the locker survive the loss of a zone always, and of the region when hardened. */
+    static final String ZONE_REDUNDANT = "Standard_ZRS";
+    static final String GEO_REDUNDANT = "Standard_GZRS";
+
     private StoragePart() {
     }
 
@@ -56,8 +60,10 @@ final class StoragePart {
     /** Network access to an account: a private endpoint, or the environment's subnets through the firewall. */
     private static StorageAccount reachable(CompileContext c, StorageAccount account) {
         if (!c.privateEndpoints()) {
-            account.allowPublicNetworkAccess("baseline profile: reached through service endpoints of the "
-                    + "environment's subnets only; the firewall denies everything else");
+            String reason = "baseline profile: reached through service endpoints of the environment's subnets "
+                    + "only; the firewall denies everything else";
+            account.allowPublicNetworkAccess(reason);
+            c.suppress("HPCB-NET-004", account.name(), reason);
             for (SubnetRole role : List.of(SubnetRole.COMPUTE, SubnetRole.ADMIN)) {
                 c.subnet(role).ifPresent(account::allowSubnet);
             }
@@ -66,7 +72,8 @@ final class StoragePart {
     }
 
     private static void locker(CompileContext c) {
-        c.locker = c.d.add(c.place(reachable(c, StorageAccount.named(Naming.variable(c.d, "lockerAccountName", c.names.storageAccount("lk"))))));
+        c.locker = c.d.add(c.place(reachable(c, StorageAccount.named(Naming.variable(c.d, "lockerAccountName",
+                c.names.storageAccount("lk"))).sku(c.hardened ? GEO_REDUNDANT : ZONE_REDUNDANT))));
         c.d.add(BlobService.of(c.locker));
         c.d.add(BlobContainer.of(c.locker, "cyclecloud"));
         if (c.privateEndpoints()) {
@@ -89,10 +96,13 @@ final class StoragePart {
         if (containers.isEmpty()) {
             return;
         }
-        StorageAccount account = reachable(c, StorageAccount.named(Naming.variable(c.d, "dataAccountName", c.names.storageAccount("dt"))));
+        StorageAccount account = reachable(c, StorageAccount.named(Naming.variable(c.d, "dataAccountName",
+                c.names.storageAccount("dt"))).sku(c.hardened ? GEO_REDUNDANT : ZONE_REDUNDANT));
         if (c.env.storage(SharedStorage.Lustre.class).isPresent()) {
-            account.allowSharedKeyAccess("Azure Managed Lustre blob integration requires storage account key "
-                    + "access (Microsoft's Lustre prerequisites)");
+            String reason = "Azure Managed Lustre blob integration requires storage account key access "
+                    + "(Microsoft's Lustre prerequisites)";
+            account.allowSharedKeyAccess(reason);
+            c.suppress("HPCB-DATA-005", account.name(), reason);
         }
         c.data = c.d.add(c.place(account));
         c.d.add(BlobService.of(c.data));
@@ -122,9 +132,15 @@ final class StoragePart {
         StorageAccount account = StorageAccount.named(Naming.variable(c.d, "nfsAccountName", c.names.storageAccount("nf")))
                 .kind(StorageAccount.Kind.FileStorage).sku(nfs.zoneRedundant() ? "Premium_ZRS" : "Premium_LRS");
         if (!nfs.encryptionInTransit()) {
-            account.allowHttp("NFS without TLS (AZNFS helper not used): reachable only through its private endpoint");
+            String reason = "NFS without TLS (AZNFS helper not used): reachable only through its private endpoint";
+            account.allowHttp(reason);
+            c.suppress("HPCB-DATA-018", Expr.str("fileServices"), reason);
         }
+        c.suppress("HPCB-DATA-019", account.name(), "premium file storage (NFS) is zone-redundant at most; keep a "
+                + "copy of what matters in the geo-redundant data account");
         c.nfsAccount = c.d.add(c.place(reachable(c, account)));
+        c.d.add(ManagementLock.cannotDelete(c.nfsAccount, c.names.name("lock", "nfs"),
+                "Shared files: removing this lock is a deliberate second step before deletion."));
         FileService service = FileService.of(c.nfsAccount);
         if (!nfs.encryptionInTransit()) {
             service.withoutNfsEncryptionInTransit();
@@ -169,6 +185,9 @@ final class StoragePart {
         c.lustre = c.d.add(fs);
         if (l.export() == SharedStorage.Export.AUTO) {
             c.d.add(c.place(AutoExportJob.of(c.lustre, "export-results", "/")));
+        } else {
+            c.suppress("HPCB-DATA-010", fs.name(), "results reach Blob through archive jobs the users run "
+                    + "(storage.lustre.export: archive-jobs)");
         }
         c.facts.put("lustreMgsAddress", c.lustre.property("clientInfo.mgsAddress"));
     }

@@ -39,12 +39,14 @@ class ScriptBehaviourTest {
              "cycleCloudClientId": "11111111-1111-1111-1111-111111111111",
              "projectIdentities": {"alpha": "/subscriptions/x/id-genomics-alpha", "beta": "/subscriptions/x/id-genomics-beta"},
              "keyVaultName": "kv-genomics-abc", "lockerAccount": "stlkgenomicsabc", "dataAccount": "stdtgenomicsabc",
-             "nfsAccount": "stnfsgenomicsabc", "lustreMgsAddress": "10.40.3.4", "entraClientId": "",
+             "nfsAccount": "stnfsgenomicsabc", "lustreMgsAddress": "10.40.3.4", "netappAddress": "10.40.4.4",
+             "entraClientId": "",
              "identityClientId": "22222222-2222-2222-2222-222222222222", "project": "alpha"}
             """;
 
     static ClusterEnvironment secure;
     static ClusterEnvironment instances;
+    static ClusterEnvironment minimal;
 
     @TempDir
     Path tmp;
@@ -54,6 +56,7 @@ class ScriptBehaviourTest {
         BlueprintLoader loader = new BlueprintLoader(Path.of("target/profile-cache"), Duration.ofSeconds(1));
         secure = loader.load(Golden.projectDir().resolve("blueprints/secure-slurm-lustre.yaml")).environment();
         instances = loader.load(Golden.projectDir().resolve("blueprints/research-instances.yaml")).environment();
+        minimal = loader.load(Golden.projectDir().resolve("blueprints/minimal-slurm-nfs.yaml")).environment();
     }
 
     private static void twiceWithoutChange(ScriptSandbox box, String name, String script) throws Exception {
@@ -126,7 +129,7 @@ class ScriptBehaviourTest {
         JsonNode params = new ObjectMapper().readTree(box.state.resolve("cc.cluster").toFile());
         assertThat(params.path("SubnetId").asText()).isEqualTo("rg-genomics/vnet-genomics/compute");
         assertThat(params.path("LustreAddress").asText()).isEqualTo("10.40.3.4");
-        assertThat(params.path("AzureFilesExportPath").asText()).isEqualTo("/stnfsgenomicsabc/home");
+        assertThat(params.path("NetAppAddress").asText()).isEqualTo("10.40.4.4");
         assertThat(params.path("ProjectIdentity_alpha").asText()).isEqualTo("/subscriptions/x/id-genomics-alpha");
         assertThat(Files.readString(box.root.resolve("opt/cycle_server/config/cycle_server.properties")))
                 .contains("webServerEnableHttps=true").contains("webServerSslPort=443");
@@ -202,7 +205,7 @@ class ScriptBehaviourTest {
                 {"hpcb.azurefiles.address": "stnfs.file.core.windows.net", "hpcb.azurefiles.export_path": "/stnfs/home",
                  "hpcb.azurefiles.mountpoint": "/shared"}
                 """);
-        String script = ClusterInitProject.render(secure).get("specs/default/cluster-init/scripts/30-azure-files.sh");
+        String script = ClusterInitProject.render(minimal).get("specs/default/cluster-init/scripts/30-azure-files.sh");
         twiceWithoutChange(box, "30-azure-files.sh", script);
         assertThat(box.calls()).containsOnlyOnce("apt-get install -y aznfs")
                 .containsOnlyOnce("mount -t aznfs -o vers=4.1 stnfs.file.core.windows.net:/stnfs/home /shared");

@@ -60,6 +60,7 @@ public final class LinuxVirtualMachine extends ResourceSpec<LinuxVirtualMachine>
     private boolean systemIdentity;
     private boolean trustedLaunch = true;
     private boolean encryptionAtHost;
+    private boolean extensionOperations = true;
     private String osDiskType = "Premium_LRS";
     private Integer osDiskSizeGb;
     private String customData;
@@ -137,6 +138,15 @@ public final class LinuxVirtualMachine extends ResourceSpec<LinuxVirtualMachine>
     }
 
     /** Encrypts temp disk and caches at the host too; the VM size must support it and the feature be registered. */
+    /**
+     * Refuses VM extensions and Run Command (which run as root from Azure's control plane); a VM that needs no
+     * extension should.
+     */
+    public LinuxVirtualMachine withoutExtensionOperations() {
+        this.extensionOperations = false;
+        return this;
+    }
+
     public LinuxVirtualMachine encryptionAtHost(boolean value) {
         this.encryptionAtHost = value;
         return this;
@@ -224,6 +234,9 @@ public final class LinuxVirtualMachine extends ResourceSpec<LinuxVirtualMachine>
                         "path", "/home/" + adminUsername + "/.ssh/authorized_keys",
                         "keyData", sshPublicKey))));
         ObjectNode os = Json.obj("computerName", name, "adminUsername", adminUsername, "linuxConfiguration", linux);
+        if (!extensionOperations) {
+            os.put("allowExtensionOperations", false);
+        }
         if (customData != null) {
             os.set("customData", Json.literal(Base64.getEncoder().encodeToString(
                     customData.getBytes(StandardCharsets.UTF_8))));

@@ -49,6 +49,13 @@ public final class DiagnosticSetting extends ResourceSpec<DiagnosticSetting> {
                 List.of("StorageRead", "StorageWrite", "StorageDelete"), true);
     }
 
+    /** File reads, writes and deletes of a storage account (Azure Files). */
+    public static DiagnosticSetting forFileService(Ref<?> storageAccount, Ref<LogAnalyticsWorkspace> workspace) {
+        ResourceId files = storageAccount.resourceId().orElseThrow().child("fileServices", Expr.str("default"));
+        return new DiagnosticSetting(Expr.str(NAME), files.scopeRef(), workspace.id(),
+                List.of("StorageRead", "StorageWrite", "StorageDelete"), true);
+    }
+
     /** Any resource, with the log categories it has. */
     public static DiagnosticSetting of(Ref<?> target, Ref<LogAnalyticsWorkspace> workspace,
             List<String> categories, boolean metrics) {

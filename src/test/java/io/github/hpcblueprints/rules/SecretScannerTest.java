@@ -1,4 +1,4 @@
-package io.github.hpcblueprints.validate;
+package io.github.hpcblueprints.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

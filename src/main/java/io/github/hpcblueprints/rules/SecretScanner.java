@@ -1,4 +1,4 @@
-package io.github.hpcblueprints.validate;
+package io.github.hpcblueprints.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.hpcblueprints.arm.ArmDocument;
@@ -46,7 +46,7 @@ public final class SecretScanner {
             "a JSON Web Token", Pattern.compile("eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]+"),
             "a 512-bit base64 key (the shape of storage account keys)",
             Pattern.compile("(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{86}==(?![A-Za-z0-9+/=])"),
-            "a password assigned a literal value", Pattern.compile("(?i)[\"']?\\b(?:admin_?)?(?:password|passwd|pwd|"
+            "a password assigned a literal value", Pattern.compile("(?i)[\"']?\\b(?:[a-z0-9]+_)*(?:admin_?)?(?:password|passwd|pwd|"
                     + "client_?secret)[\"']?\\s*[:=]\\s*[\"']?(?=[^\\s\"']*[0-9])(?=[^\\s\"']*[A-Za-z])"
                     + "[^\\s\"'$<{\\[(%]{8,}")));
 

@@ -1,0 +1,62 @@
+package io.github.hpcblueprints.cli;
+
+import io.github.hpcblueprints.rules.Report;
+import io.github.hpcblueprints.rules.SchemaLookup;
+import io.github.hpcblueprints.rules.Severity;
+import io.github.hpcblueprints.validate.ArmSchemaValidator;
+import io.github.hpcblueprints.validate.JsonReport;
+import io.github.hpcblueprints.validate.ReportFormat;
+import io.github.hpcblueprints.validate.SarifReport;
+import io.github.hpcblueprints.validate.TextReport;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** Options {@code validate} and {@code lint} share: output format, failure threshold, Azure's schemas. */
+final class CheckOptions {
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+            description = "text, json or sarif (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--fail-on", defaultValue = "error", paramLabel = "SEVERITY",
+            description = "Exit 1 when a finding is at or above this: error, warning or info (default: "
+                    + "${DEFAULT-VALUE}).")
+    String failOn;
+
+    @Option(names = "--arm-schemas", paramLabel = "DIR",
+            description = "A folder of Azure's ARM schemas: also check types, apiVersions and properties.")
+    Path armSchemas;
+
+    Severity threshold(CommandLine cl) {
+        return Severity.of(failOn).orElseThrow(() -> new CommandLine.ParameterException(cl,
+                "--fail-on must be error, warning or info, not '" + failOn + "'"));
+    }
+
+    ReportFormat reportFormat(CommandLine cl) {
+        return ReportFormat.of(format).orElseThrow(() -> new CommandLine.ParameterException(cl,
+                "--format must be text, json or sarif, not '" + format + "'"));
+    }
+
+    Optional<SchemaLookup> schemas() {
+        return Optional.ofNullable(armSchemas).map(ArmSchemaValidator::load);
+    }
+
+    /** Renders a report; absolute file names under the working folder are shown relative to it. */
+    static String render(Report full, ReportFormat format, boolean colour) {
+        Path here = Path.of("").toAbsolutePath();
+        Report report = full.mapSources(s -> {
+            if (s.isEmpty() || !s.startsWith(here.getRoot().toString())) {
+                return s;
+            }
+            Path p = Path.of(s);
+            return p.isAbsolute() && p.startsWith(here) ? here.relativize(p).toString() : s;
+        });
+        return switch (format) {
+            case TEXT -> TextReport.write(report, colour);
+            case JSON -> JsonReport.write(report);
+            case SARIF -> SarifReport.write(report);
+        };
+    }
+}

@@ -1,0 +1,269 @@
+package io.github.hpcblueprints.rules;
+
+import static io.github.hpcblueprints.rules.Specs.E;
+import static io.github.hpcblueprints.rules.Specs.I;
+import static io.github.hpcblueprints.rules.Specs.W;
+import static io.github.hpcblueprints.rules.Specs.info;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.hpcblueprints.hpc.ClusterEnvironment;
+import io.github.hpcblueprints.hpc.Naming;
+import io.github.hpcblueprints.hpc.Project;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** ACCESS: the right people and identities, and only them. */
+final class AccessRules {
+
+    static final String NSG = "Microsoft.Network/networkSecurityGroups";
+    private static final Set<String> ANYWHERE = Set.of("*", "internet", "0.0.0.0/0", "any", "::/0");
+    private static final Map<String, String> PRIVILEGED = Map.of(
+            "8e3af657-a8ff-443c-a75c-2fe8c4bcb635", "Owner",
+            "b24988ac-6180-42a0-ab88-20f7382dd24c", "Contributor",
+            "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9", "User Access Administrator");
+
+    private AccessRules() {
+    }
+
+    static List<Rule> all() {
+        return List.of(
+                Rule.of(info("HPCB-ACCESS-001", E, E, "Linux VM accepts passwords",
+                        "Passwords are guessed, reused and phished; SSH keys and Entra ID sign-in are not.",
+                        "Set linuxConfiguration.disablePasswordAuthentication to true and remove adminPassword.",
+                        "CKV_AZURE_1, CKV_AZURE_149, CKV_AZURE_178", "Azure.VM.PublicKey", ""),
+                        AccessRules::passwords),
+                Rule.of(info("HPCB-ACCESS-002", E, E, "SSH open to the internet",
+                        "Port 22 open to the internet is scanned and brute-forced within minutes.",
+                        "Remove the rule; administer through Azure Bastion (or a VPN) instead.", "CKV_AZURE_10",
+                        "Azure.NSG.AnyInboundSource", ""), (c, out) -> openPorts(c, out, 22, "SSH")),
+                Rule.of(info("HPCB-ACCESS-003", E, E, "RDP open to the internet",
+                        "Port 3389 open to the internet is one of the most attacked services there is.",
+                        "Remove the rule; use Azure Bastion.", "CKV_AZURE_9", "Azure.NSG.AnyInboundSource", ""),
+                        (c, out) -> openPorts(c, out, 3389, "RDP")),
+                Rule.of(info("HPCB-ACCESS-004", E, E, "Inbound from the internet beyond HTTPS",
+                        "An HPC environment needs no inbound internet traffic except HTTPS to Bastion; any other "
+                                + "open port is attack surface.",
+                        "Restrict the rule's source to known networks or service tags, or remove it.",
+                        "CKV_AZURE_160", "Azure.NSG.AnyInboundSource", ""), AccessRules::broadInbound),
+                Rule.of(info("HPCB-ACCESS-005", W, E, "Public IP on a VM",
+                        "A public address on a VM bypasses Bastion and exposes every listening service to the "
+                                + "internet's scanners.",
+                        "Remove the public IP; reach the VM through Bastion; send outbound through NAT.", "",
+                        "Azure.VM.PublicIPAttached", ""), AccessRules::publicIps),
+                Rule.of(info("HPCB-ACCESS-006", E, E, "Privileged role granted",
+                        "Owner, Contributor and User Access Administrator let a principal do (or grant) anything "
+                                + "in their scope; a compromised node or pipeline inherits all of it.",
+                        "Grant a narrower built-in role or a custom role with only the actions needed.",
+                        "", "Azure.RBAC.LimitOwner", ""), AccessRules::privileged),
+                Rule.of(info("HPCB-ACCESS-007", W, E, "Role granted to a user",
+                        "Roles given to individual users outlive their projects and are hard to review.",
+                        "Grant the role to an Entra ID group and manage membership there.", "",
+                        "Azure.RBAC.UseGroups", ""), AccessRules::toUsers),
+                Rule.of(info("HPCB-ACCESS-008", E, E, "Custom role allows every action",
+                        "A custom role with '*' actions is Owner in disguise.",
+                        "List the actions the role needs (Microsoft.Compute/virtualMachines/*, ...).",
+                        "CKV_AZURE_39", "", ""), AccessRules::wildcardRoles),
+                Rule.of(info("HPCB-ACCESS-009", E, E, "Project identity reaches another project's data",
+                        "Each project's nodes run with the project's identity; if it holds data roles outside the "
+                                + "project's own container, one project's jobs can read another's data.",
+                        "Scope the project identity's data roles to its own container (project-<name>).", "", "",
+                        ""), AccessRules::projectIsolation),
+                Rule.of(info("HPCB-ACCESS-010", W, E, "Sign-in without Entra ID",
+                        "Local CycleCloud accounts and local SSH users are passwords and keys nobody else "
+                                + "controls; Entra ID brings MFA, conditional access and leavers.",
+                        "Use Entra ID sign-in for CycleCloud (access.cycleCloud.signIn: entra) and Entra ID SSH, "
+                                + "or write the reason in the blueprint.", "", "", ""), AccessRules::entraSignIn),
+                Rule.of(info("HPCB-ACCESS-011", I, E, "VM accepts extensions",
+                        "VM extensions and Run Command execute as root from the Azure control plane; a VM that "
+                                + "needs none should refuse them.",
+                        "Set osProfile.allowExtensionOperations to false (where an extension is needed, suppress "
+                                + "with its reason).", "CKV_AZURE_50", "", ""),
+                        (c, out) -> DataRules.property(c, out, DataRules.VM,
+                                "properties.osProfile.allowExtensionOperations", n -> !n.asBoolean(true), false,
+                                "extension operations", "the VM accepts extension operations")));
+    }
+
+    private static void passwords(RuleContext c, Findings out) {
+        for (RuleContext.Located l : c.resources(DataRules.VM)) {
+            JsonNode os = l.resource().get("properties.osProfile");
+            if (os.has("windowsConfiguration")) {
+                continue;
+            }
+            if (os.has("adminPassword")) {
+                out.at(l, l.resource().at("properties.osProfile.adminPassword"), "the VM has an admin password");
+                continue;
+            }
+            if (!os.has("linuxConfiguration")) {
+                continue;
+            }
+            Value v = l.value("properties.osProfile.linuxConfiguration.disablePasswordAuthentication");
+            out.verdict(l, "properties.osProfile.linuxConfiguration.disablePasswordAuthentication", v,
+                    v.test(n -> n.asBoolean(false), false), "password authentication",
+                    "password authentication is not disabled");
+        }
+    }
+
+    /** Every inbound allow rule from anywhere: inline rules of NSGs and separate securityRules resources. */
+    record NsgRule(RuleContext.Located owner, String path, JsonNode properties) {
+    }
+
+    static List<NsgRule> inboundFromAnywhere(RuleContext c) {
+        List<NsgRule> out = new ArrayList<>();
+        for (RuleContext.Located nsg : c.resources(NSG)) {
+            JsonNode rules = nsg.resource().get("properties.securityRules");
+            for (int i = 0; i < rules.size(); i++) {
+                out.add(new NsgRule(nsg, nsg.resource().at("properties.securityRules[" + i + "].properties"),
+                        rules.get(i).path("properties")));
+            }
+        }
+        for (RuleContext.Located r : c.resources(NSG + "/securityRules")) {
+            out.add(new NsgRule(r, r.resource().at("properties"), r.resource().properties()));
+        }
+        out.removeIf(r -> !r.properties().path("direction").asText("").equalsIgnoreCase("Inbound")
+                || !r.properties().path("access").asText("").equalsIgnoreCase("Allow")
+                || !fromAnywhere(r.properties()));
+        return out;
+    }
+
+    private static boolean fromAnywhere(JsonNode p) {
+        List<String> sources = new ArrayList<>();
+        if (p.has("sourceAddressPrefix")) {
+            sources.add(p.path("sourceAddressPrefix").asText(""));
+        }
+        p.path("sourceAddressPrefixes").forEach(s -> sources.add(s.asText("")));
+        return sources.stream().anyMatch(s -> ANYWHERE.contains(s.toLowerCase(Locale.ROOT)));
+    }
+
+    static boolean coversPort(JsonNode p, int port) {
+        List<String> ranges = new ArrayList<>();
+        if (p.has("destinationPortRange")) {
+            ranges.add(p.path("destinationPortRange").asText(""));
+        }
+        p.path("destinationPortRanges").forEach(r -> ranges.add(r.asText("")));
+        for (String r : ranges) {
+            if (r.equals("*")) {
+                return true;
+            }
+            String[] parts = r.split("-");
+            try {
+                int lo = Integer.parseInt(parts[0].strip());
+                int hi = parts.length > 1 ? Integer.parseInt(parts[1].strip()) : lo;
+                if (port >= lo && port <= hi) {
+                    return true;
+                }
+            } catch (NumberFormatException e) {
+                // an expression: not a port we can read
+            }
+        }
+        return false;
+    }
+
+    private static void openPorts(RuleContext c, Findings out, int port, String service) {
+        for (NsgRule r : inboundFromAnywhere(c)) {
+            if (coversPort(r.properties(), port)) {
+                out.at(r.owner(), r.path(), service + " (port " + port + ") is allowed in from anywhere");
+            }
+        }
+    }
+
+    private static void broadInbound(RuleContext c, Findings out) {
+        for (NsgRule r : inboundFromAnywhere(c)) {
+            if (coversPort(r.properties(), 22) || coversPort(r.properties(), 3389)) {
+                continue; // ACCESS-002/003 say so
+            }
+            List<String> ranges = new ArrayList<>();
+            if (r.properties().has("destinationPortRange")) {
+                ranges.add(r.properties().path("destinationPortRange").asText(""));
+            }
+            r.properties().path("destinationPortRanges").forEach(x -> ranges.add(x.asText("")));
+            if (!ranges.equals(List.of("443"))) {
+                out.at(r.owner(), r.path(), "ports " + ranges + " are allowed in from anywhere");
+            }
+        }
+    }
+
+    private static void publicIps(RuleContext c, Findings out) {
+        for (RuleContext.Located nic : c.resources("Microsoft.Network/networkInterfaces")) {
+            JsonNode configs = nic.resource().get("properties.ipConfigurations");
+            for (int i = 0; i < configs.size(); i++) {
+                if (configs.get(i).path("properties").has("publicIPAddress")) {
+                    out.at(nic, nic.resource().at("properties.ipConfigurations[" + i + "].properties.publicIPAddress"),
+                            "the network interface has a public IP address");
+                }
+            }
+        }
+    }
+
+    private static void privileged(RuleContext c, Findings out) {
+        for (RuleContext.Located l : c.resources(DataRules.ROLE_ASSIGNMENT)) {
+            String role = l.resource().get("properties.roleDefinitionId").asText("").toLowerCase(Locale.ROOT);
+            PRIVILEGED.forEach((id, name) -> {
+                if (role.contains(id)) {
+                    out.at(l, l.resource().at("properties.roleDefinitionId"), "the assignment grants " + name);
+                }
+            });
+        }
+    }
+
+    private static void toUsers(RuleContext c, Findings out) {
+        for (RuleContext.Located l : c.resources(DataRules.ROLE_ASSIGNMENT)) {
+            if (l.value("properties.principalType").text().equalsIgnoreCase("User")) {
+                out.at(l, l.resource().at("properties.principalType"), "the role is granted to a single user");
+            }
+        }
+    }
+
+    private static void wildcardRoles(RuleContext c, Findings out) {
+        for (RuleContext.Located l : c.resources("Microsoft.Authorization/roleDefinitions")) {
+            JsonNode permissions = l.resource().get("properties.permissions");
+            for (int i = 0; i < permissions.size(); i++) {
+                JsonNode actions = permissions.get(i).path("actions");
+                for (int j = 0; j < actions.size(); j++) {
+                    if (actions.get(j).asText("").equals("*")) {
+                        out.at(l, l.resource().at("properties.permissions[" + i + "].actions[" + j + "]"),
+                                "the custom role allows every action ('*')");
+                    }
+                }
+            }
+        }
+    }
+
+    private static void projectIsolation(RuleContext c, Findings out) {
+        if (c.environment().isEmpty()) {
+            return;
+        }
+        ClusterEnvironment env = c.environment().get();
+        Naming names = new Naming(env);
+        for (Project p : env.projects()) {
+            String identity = "'" + names.name("id", p.name()) + "'";
+            for (RuleContext.Located l : c.resources(DataRules.ROLE_ASSIGNMENT)) {
+                String principal = l.resource().get("properties.principalId").asText("");
+                if (!principal.contains(identity)) {
+                    continue;
+                }
+                String scope = l.resource().get("scope").asText("");
+                if (!scope.contains("/containers/" + p.container() + "'") && !scope.endsWith("/containers/"
+                        + p.container())) {
+                    out.at(l, l.resource().at(l.resource().json().has("scope") ? "scope" : "properties"),
+                            "project " + p.name() + "'s identity holds a role outside its container " + p.container()
+                                    + " (scope: " + (scope.isEmpty() ? "the resource group" : scope) + ")");
+                }
+            }
+        }
+    }
+
+    private static void entraSignIn(RuleContext c, Findings out) {
+        c.environment().ifPresent(env -> {
+            if (env.cluster().isPresent() && !env.access().cycleCloudEntraSignIn()) {
+                out.inBlueprint("$.access.cycleCloud.signIn", "CycleCloud signs users in with local accounts");
+            }
+            if (!env.access().entraSshLogin()) {
+                out.inBlueprint("$.access.entraSshLogin", "research instances accept only local SSH keys, not "
+                        + "Entra ID sign-in");
+            }
+        });
+    }
+}

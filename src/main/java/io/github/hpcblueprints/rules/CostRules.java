@@ -1,0 +1,147 @@
+package io.github.hpcblueprints.rules;
+
+import static io.github.hpcblueprints.rules.Specs.E;
+import static io.github.hpcblueprints.rules.Specs.W;
+import static io.github.hpcblueprints.rules.Specs.info;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.hpcblueprints.hpc.ClusterEnvironment;
+import io.github.hpcblueprints.hpc.Project;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** COST: no surprise bills. */
+final class CostRules {
+
+    static final String BUDGET = "Microsoft.Consumption/budgets";
+    static final List<String> COST_TAGS = List.of("project", "owner", "environment");
+
+    /** Longest idle release the profiles accept, in seconds. */
+    static final int BASELINE_IDLE_LIMIT = 3600;
+    static final int HARDENED_IDLE_LIMIT = 1800;
+
+    private CostRules() {
+    }
+
+    static List<Rule> all() {
+        return List.of(
+                Rule.of(info("HPCB-COST-001", W, E, "No budget with the usual alerts",
+                        "Without a budget nobody hears about spend until the invoice; alerts at 80% and 100% of "
+                                + "actual and 100% of forecast spend give time to act.",
+                        "Add a Microsoft.Consumption/budgets resource with those notifications (cost.budget in "
+                                + "a blueprint).", "", "", ""), CostRules::budget),
+                Rule.of(info("HPCB-COST-002", W, E, "Project without its own budget",
+                        "A project's spend is invisible inside the environment's total unless a budget filters "
+                                + "on its tag.",
+                        "Give the project a budget (projects[].budget); it is filtered by tag project=<name>.",
+                        "", "", ""), CostRules::projectBudgets),
+                Rule.of(info("HPCB-COST-003", W, E, "Resource without cost tags",
+                        "Cost is traced per project, owner and environment by tags; an untagged resource is spend "
+                                + "nobody owns.",
+                        "Tag it with project, owner and environment.", "", "Azure.Resource.UseTags", ""),
+                        CostRules::tags),
+                Rule.of(info("HPCB-COST-004", W, E, "Idle nodes kept too long",
+                        "Slurm releases idle nodes after SuspendTime; every idle minute is paid for.",
+                        "Set cluster.idleReleaseMinutes to at most 60 (30 when hardened); keep nodes up only in "
+                                + "partitions that say why.", "", "", ""), CostRules::idleRelease),
+                Rule.of(info("HPCB-COST-005", W, E, "Fixed VM without auto-shutdown",
+                        "A VM left running overnight and at weekends costs more than twice what its working hours "
+                                + "do.",
+                        "Add a daily shutdown (Microsoft.DevTestLab/schedules shutdown-computevm-<vm>), or "
+                                + "suppress with the reason it must stay up.", "", "", ""), CostRules::autoShutdown));
+    }
+
+    private static void budget(RuleContext c, Findings out) {
+        List<RuleContext.Located> budgets = c.resources(BUDGET);
+        // the environment's budget: one without a tag filter
+        List<RuleContext.Located> overall = budgets.stream()
+                .filter(b -> b.resource().get("properties.filter").isMissingNode()).toList();
+        if (overall.isEmpty()) {
+            if (!c.templates().isEmpty() && !c.resources().isEmpty()) {
+                out.at(c.templates().get(0), "$.resources", "no budget covers this deployment");
+            }
+            return;
+        }
+        for (RuleContext.Located b : overall) {
+            Set<String> have = new HashSet<>();
+            b.resource().get("properties.notifications").forEach(n -> have.add(
+                    n.path("thresholdType").asText("Actual").toLowerCase(Locale.ROOT) + ":"
+                            + n.path("threshold").asText()));
+            for (String want : List.of("actual:80", "actual:100", "forecasted:100")) {
+                if (!have.contains(want)) {
+                    out.at(b, b.resource().at("properties.notifications"), "the budget does not notify at "
+                            + want.replace(":", " ") + "%");
+                }
+            }
+        }
+    }
+
+    private static void projectBudgets(RuleContext c, Findings out) {
+        c.environment().ifPresent(env -> {
+            for (int i = 0; i < env.projects().size(); i++) {
+                Project p = env.projects().get(i);
+                boolean found = c.resources(BUDGET).stream().anyMatch(b -> {
+                    JsonNode values = b.resource().get("properties.filter.tags.values");
+                    for (JsonNode v : values) {
+                        if (v.asText().equals(p.name())) {
+                            return true;
+                        }
+                    }
+                    return false;
+                });
+                if (!found) {
+                    out.inBlueprint("$.projects[" + i + "]", "project " + p.name() + " has no budget of its own");
+                }
+            }
+        });
+    }
+
+    private static void tags(RuleContext c, Findings out) {
+        for (RuleContext.Located l : c.resources()) {
+            ResourceView r = l.resource();
+            if (!r.json().has("location")) {
+                continue; // extension resources and most children take no tags of their own
+            }
+            Value whole = l.value("tags");
+            if (whole instanceof Value.Unknown u) {
+                out.unknown(l, r.at("tags"), "the tags", u);
+                continue;
+            }
+            JsonNode tags = r.json().path("tags");
+            List<String> missing = COST_TAGS.stream().filter(t -> !tags.has(t)).toList();
+            if (!missing.isEmpty()) {
+                out.at(l, tags.isMissingNode() ? r.path() : r.at("tags"), "missing cost tags " + missing);
+            }
+        }
+    }
+
+    private static void idleRelease(RuleContext c, Findings out) {
+        c.environment().flatMap(ClusterEnvironment::cluster).ifPresent(cluster -> {
+            int limit = c.hardened() ? HARDENED_IDLE_LIMIT : BASELINE_IDLE_LIMIT;
+            if (cluster.idleReleaseSeconds() > limit) {
+                out.inBlueprint("$.cluster.idleReleaseMinutes", "idle nodes are released after "
+                        + cluster.idleReleaseSeconds() / 60 + " minutes; the profile allows at most " + limit / 60);
+            }
+            for (int i = 0; i < cluster.partitions().size(); i++) {
+                if (cluster.partitions().get(i).alwaysOn()) {
+                    out.inBlueprint("$.cluster.partitions[" + i + "].alwaysOnReason", "partition "
+                            + cluster.partitions().get(i).name() + " is never released when idle");
+                }
+            }
+        });
+    }
+
+    private static void autoShutdown(RuleContext c, Findings out) {
+        List<RuleContext.Located> schedules = c.resources("Microsoft.DevTestLab/schedules");
+        for (RuleContext.Located vm : c.resources(DataRules.VM)) {
+            boolean scheduled = schedules.stream().anyMatch(s -> Links.id(s.resource().get(
+                    "properties.targetResourceId")).map(id -> Links.refersTo(id, vm.resource())).orElse(false)
+                    && s.value("properties.status").text().equalsIgnoreCase("Enabled"));
+            if (!scheduled) {
+                out.at(vm, vm.resource().path(), "the VM has no enabled daily shutdown");
+            }
+        }
+    }
+}

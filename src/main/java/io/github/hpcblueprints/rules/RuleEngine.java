@@ -1,0 +1,82 @@
+package io.github.hpcblueprints.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Runs every rule of a catalogue on a context and applies suppressions: those given (blueprint, suppressions
+ * file) and those a template carries in {@code metadata._hpcb.suppressions} (the generator writes the reasons for its
+ * deliberate exceptions there, so linting its output later agrees with validating the blueprint).
+ */
+public final class RuleEngine {
+
+    private final Catalogue catalogue;
+
+    public RuleEngine(Catalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    public static RuleEngine standard() {
+        return new RuleEngine(Catalogue.standard());
+    }
+
+    public Report run(RuleContext context, List<Suppression> suppressions) {
+        List<Finding> found = new ArrayList<>();
+        for (Rule rule : catalogue.rules()) {
+            Findings out = new Findings(rule.info(), context);
+            try {
+                rule.check(context, out);
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("rule " + rule.info().id() + " failed: " + e, e);
+            }
+            found.addAll(out.list());
+        }
+        List<Suppression> all = new ArrayList<>(suppressions);
+        for (TemplateView t : context.templates()) {
+            all.addAll(fromMetadata(t));
+        }
+        List<Finding> result = new ArrayList<>();
+        for (Finding f : found) {
+            Finding r = f;
+            for (Suppression s : all) {
+                if (s.matches(f)) {
+                    r = f.suppress(s.reason());
+                    break;
+                }
+            }
+            result.add(r);
+        }
+        result.sort(Comparator.comparing((Finding f) -> f.location().source())
+                .thenComparingInt(f -> f.location().line())
+                .thenComparingInt(f -> f.location().column())
+                .thenComparing(Finding::ruleId)
+                .thenComparing(Finding::message));
+        List<String> sources = context.templates().stream().map(TemplateView::source).toList();
+        return new Report(dedupe(result), context.hardened(), sources);
+    }
+
+    /** The same rule at the same place with the same message is one finding. */
+    private static List<Finding> dedupe(List<Finding> sorted) {
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : sorted) {
+            if (out.isEmpty() || !out.get(out.size() - 1).equals(f)) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    static List<Suppression> fromMetadata(TemplateView t) {
+        List<Suppression> out = new ArrayList<>();
+        for (JsonNode s : t.root().path("metadata").path("_hpcb").path("suppressions")) {
+            String reason = s.path("reason").asText("");
+            if (!reason.isBlank()) {
+                out.add(new Suppression(s.path("rule").asText(""), reason, s.path("target").asText(""),
+                        t.source(), "template metadata"));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,354 @@
+package io.github.hpcblueprints.rules;
+
+import static io.github.hpcblueprints.rules.Specs.E;
+import static io.github.hpcblueprints.rules.Specs.W;
+import static io.github.hpcblueprints.rules.Specs.info;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.hpcblueprints.arm.DependencyGraph;
+import io.github.hpcblueprints.arm.Expr;
+import io.github.hpcblueprints.arm.ExprParser;
+import io.github.hpcblueprints.arm.ExpressionIndex;
+import io.github.hpcblueprints.arm.JsonPrinter;
+import io.github.hpcblueprints.arm.TemplateChecks;
+import io.github.hpcblueprints.arm.TemplateLimits;
+import io.github.hpcblueprints.diagnostics.JsonPath;
+import io.github.hpcblueprints.diagnostics.Problem;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** STRUCT: the template is well formed, uses what Azure knows, and carries nothing unused or unsafe by mistake. */
+final class StructRules {
+
+    private static final Pattern PARAMETER = Pattern.compile("(?i)parameters\\(\\s*'([^']*)'\\s*\\)");
+    private static final Pattern VARIABLE = Pattern.compile("(?i)variables\\(\\s*'([^']*)'\\s*\\)");
+
+    private StructRules() {
+    }
+
+    static List<Rule> all() {
+        return List.of(
+                fromChecks(info("HPCB-STRUCT-001", E, E, "Unresolved reference",
+                        "A parameters(), variables() or dependsOn entry that names nothing fails the deployment "
+                                + "only after it has started, often half-way.",
+                        "Declare what is referenced, or correct the name (the message suggests the closest one).",
+                        "", "", ""),
+                        t -> refsAndGraph(t), "ARM-REF", "ARM-DEPENDS"),
+                fromChecks(info("HPCB-STRUCT-002", E, E, "Dependency cycle",
+                        "ARM cannot order resources that depend on each other in a circle and rejects the template.",
+                        "Remove one dependsOn (or reference()) from the circle the message lists.",
+                        "", "", ""),
+                        t -> refsAndGraph(t), "ARM-CYCLE"),
+                fromChecks(info("HPCB-STRUCT-003", E, E, "reference() to a resource that is not there",
+                        "reference() of a resource neither in the template nor declared existing fails at "
+                                + "deployment, or silently reads a resource from another deployment.",
+                        "Add the resource, or pass its full id with resourceId() and an apiVersion.",
+                        "", "", ""),
+                        t -> refsAndGraph(t), "ARM-REFERENCE"),
+                Rule.of(info("HPCB-STRUCT-004", E, E, "Resource type or apiVersion unknown to Azure",
+                        "A type or apiVersion that Azure's published schemas do not know is a typo or a retired "
+                                + "version; the deployment fails.",
+                        "Use a type and apiVersion from the schemas (the message lists the known versions).",
+                        "", "", ""), StructRules::knownTypes),
+                Rule.of(info("HPCB-STRUCT-005", W, E, "apiVersion more than two years old",
+                        "Old apiVersions miss security settings added since (TLS floors, network defaults) and "
+                                + "are retired in time.",
+                        "Move to the newest stable apiVersion the schemas know for the type.",
+                        "", "", "use-recent-api-versions"), StructRules::oldApis),
+                Rule.of(info("HPCB-STRUCT-006", E, E, "Template over ARM's limits",
+                        "ARM refuses templates with more than 256 parameters, 512 variables, 800 resources, 64 "
+                                + "outputs or 4 MB, and expressions over 24,576 characters.",
+                        "Split the template into nested deployments or template specs; combine parameters into "
+                                + "objects.", "", "", "max-params, max-variables, max-resources, max-outputs"),
+                        StructRules::limits),
+                Rule.of(info("HPCB-STRUCT-007", E, E, "Invalid resource name",
+                        "A child resource needs one name segment per type level; storage accounts and key vaults "
+                                + "have strict length and character rules; Azure rejects the rest.",
+                        "Fix the name as the message explains.", "CKV_AZURE_43", "Azure.Storage.Name, Azure.KeyVault.Name", ""),
+                        StructRules::names),
+                Rule.of(info("HPCB-STRUCT-008", W, E, "Unused parameter",
+                        "A parameter nothing uses still has to be supplied, and misleads whoever deploys.",
+                        "Remove it, or use it where it was meant to be used.", "", "Azure.Template.UseParameters",
+                        "no-unused-params"), (c, out) -> unused(c, out, "parameters", PARAMETER)),
+                Rule.of(info("HPCB-STRUCT-009", W, E, "Unused variable",
+                        "An unused variable is dead code that readers must still understand.",
+                        "Remove it, or use it where it was meant to be used.", "", "Azure.Template.UseVariables", "no-unused-vars"),
+                        (c, out) -> unused(c, out, "variables", VARIABLE)),
+                Rule.of(info("HPCB-STRUCT-010", W, E, "Hard-coded location",
+                        "A literal region pins every deployment to it and breaks deployments elsewhere.",
+                        "Use a location parameter (defaulting to resourceGroup().location).",
+                        "", "Azure.Template.ResourceLocation", "no-hardcoded-location"), StructRules::locations),
+                secretRule(info("HPCB-STRUCT-011", E, E, "Secure parameter with a default",
+                        "A default of a securestring or secureObject parameter is stored in the template in clear.",
+                        "Remove the default; pass the value at deployment or as a Key Vault reference.",
+                        "", "", "secure-parameter-default"), "SECRET-DEFAULT",
+                        "SECRET-PARAM-TYPE"),
+                secretRule(info("HPCB-STRUCT-012", E, E, "Output or tag exposes a secret",
+                        "Outputs and tags can be read by anyone who can read the deployment or the resource; a "
+                                + "secure parameter or a list*() result there is a leaked secret.",
+                        "Remove it; whoever needs the secret reads it from Key Vault.",
+                        "", "", "outputs-should-not-contain-secrets"), "SECRET-LEAK"),
+                fromChecks(info("HPCB-STRUCT-013", E, E, "Expression does not parse",
+                        "ARM evaluates bracketed strings as expressions; one that does not parse fails the "
+                                + "deployment.", "Fix the expression at the column the message gives (quote "
+                                + "strings with '', balance brackets).", "", "", ""),
+                        t -> TemplateChecks.expressions(t.document().expressions()), "ARM-EXPR"),
+                fromChecks(info("HPCB-STRUCT-014", E, E, "Duplicate resource",
+                        "Two resources with the same type and name conflict; one silently overwrites the other.",
+                        "Rename or remove one of them.", "", "", ""), t -> graphOnly(t), "ARM-DUPLICATE"),
+                fromChecks(info("HPCB-STRUCT-015", E, E, "Deployment-time function used too early",
+                        "reference() and list*() work only inside resource properties and outputs; ARM needs "
+                                + "names, dependsOn, variables and conditions before any resource exists.",
+                        "Compute the value from parameters, variables or resourceId(), or move the expression "
+                                + "into properties.", "", "", ""), t -> refsAndGraph(t), "ARM-FUNC-PLACE"),
+                Rule.of(info("HPCB-STRUCT-016", E, E, "Resource does not match Azure's schema",
+                        "A property Azure's schema does not allow (a wrong type, a misspelt name, a value outside "
+                                + "an enum) is rejected or ignored at deployment.",
+                        "Correct the property as the message says.", "", "", ""),
+                        StructRules::schemas));
+    }
+
+    // ---- structural checks of the arm core, mapped to rules ------------------------------------------------
+
+    private static List<Problem> refsAndGraph(TemplateView t) {
+        ExpressionIndex index = t.document().expressions();
+        List<Problem> out = new java.util.ArrayList<>(TemplateChecks.references(t.root(), index));
+        out.addAll(TemplateChecks.graphProblems(DependencyGraph.of(t.root(), index)));
+        return out;
+    }
+
+    private static List<Problem> graphOnly(TemplateView t) {
+        DependencyGraph g = DependencyGraph.of(t.root(), t.document().expressions());
+        List<Problem> out = new java.util.ArrayList<>(TemplateChecks.duplicates(g));
+        out.addAll(TemplateChecks.nameSegments(g));
+        return out;
+    }
+
+    private static Rule fromChecks(RuleInfo info, Function<TemplateView, List<Problem>> checks, String... codes) {
+        Set<String> wanted = Set.of(codes);
+        return Rule.of(info, (c, out) -> {
+            for (TemplateView t : c.templates()) {
+                if (!t.root().isObject()) {
+                    continue;
+                }
+                for (Problem p : checks.apply(t)) {
+                    if (wanted.contains(p.code())) {
+                        String path = p.location().jsonPath().isEmpty() ? "$" : p.location().jsonPath();
+                        out.at(t, path, p.message() + (p.hint().isEmpty() ? "" : " (" + p.hint() + ")"));
+                    }
+                }
+            }
+        });
+    }
+
+    private static Rule secretRule(RuleInfo info, String... codes) {
+        Set<String> wanted = Set.of(codes);
+        return Rule.of(info, (c, out) -> {
+            for (TemplateView t : c.templates()) {
+                if (!t.root().isObject()) {
+                    continue;
+                }
+                for (Problem p : SecretScanner.scanTemplate(t.document())) {
+                    if (wanted.contains(p.code())) {
+                        out.at(t, p.location().jsonPath(), p.message());
+                    }
+                }
+            }
+        });
+    }
+
+    /** Name segments per type level, and the storage account and key vault naming rules. */
+    private static void names(RuleContext c, Findings out) {
+        for (TemplateView t : c.templates()) {
+            if (!t.root().isObject()) {
+                continue;
+            }
+            for (Problem p : graphOnly(t)) {
+                if (p.code().equals("ARM-NAME")) {
+                    out.at(t, p.location().jsonPath(), p.message() + " (" + p.hint() + ")");
+                }
+            }
+        }
+        for (RuleContext.Located l : c.resources()) {
+            ResourceView r = l.resource();
+            if (r.json().path("existing").asBoolean(false) || r.nameKeys().size() != 1) {
+                continue;
+            }
+            boolean storage = r.is("Microsoft.Storage/storageAccounts");
+            if (!storage && !r.is("Microsoft.KeyVault/vaults")) {
+                continue;
+            }
+            Optional<Expr> name = Links.expr(r.json().get("name"));
+            if (name.isEmpty()) {
+                continue;
+            }
+            NameShape shape = NameShape.of(name.get(), l.template());
+            String what = storage ? "a storage account name" : "a key vault name";
+            String allowed = storage ? "[a-z0-9]" : "[A-Za-z0-9-]";
+            String bad = shape.literal().replaceAll(allowed, "");
+            List<String> wrong = new java.util.ArrayList<>();
+            if (!bad.isEmpty()) {
+                wrong.add("has characters Azure refuses ('" + bad + "'); " + (storage
+                        ? "only lower-case letters and digits" : "only letters, digits and hyphens") + " are allowed");
+            }
+            if (shape.max() != NameShape.UNBOUNDED && shape.max() > 24) {
+                wrong.add("can be " + shape.max() + " characters long; the limit is 24");
+            }
+            if (shape.max() < 3) {
+                wrong.add("is at most " + shape.max() + " characters long; the minimum is 3");
+            }
+            if (!storage && shape.literal().contains("--")) {
+                wrong.add("has two hyphens in a row");
+            }
+            if (!wrong.isEmpty()) {
+                out.at(l, r.at("name"), what + " " + String.join(" and ", wrong));
+            } else if (shape.unknownChars() || shape.max() == NameShape.UNBOUNDED) {
+                out.unknown(l, r.at("name"), what, new Value.Unknown("its characters or length come from values "
+                        + "known only at deployment"));
+            }
+        }
+    }
+
+    // ---- rules of their own -----------------------------------------------------------------------------
+
+    private static void knownTypes(RuleContext c, Findings out) {
+        c.schemas().ifPresent(s -> {
+            for (RuleContext.Located l : c.resources()) {
+                ResourceView r = l.resource();
+                if (r.type().isEmpty()) {
+                    continue;
+                }
+                if (!s.knowsType(r.type())) {
+                    out.at(l, r.at("type"), "the schemas know no resource type " + r.type());
+                } else if (!s.knows(r.type(), r.apiVersion())) {
+                    out.at(l, r.at("apiVersion"), r.type() + " has no apiVersion " + r.apiVersion()
+                            + " in the schemas; the newest stable is " + s.newestStable(r.type()).orElse("?"));
+                }
+            }
+        });
+    }
+
+    private static void oldApis(RuleContext c, Findings out) {
+        c.schemas().ifPresent(s -> {
+            for (RuleContext.Located l : c.resources()) {
+                ResourceView r = l.resource();
+                String newest = s.newestStable(r.type()).orElse("");
+                LocalDate used = date(r.apiVersion());
+                LocalDate best = date(newest);
+                if (used != null && best != null && used.plusYears(2).isBefore(best)) {
+                    out.at(l, r.at("apiVersion"), r.type() + " uses apiVersion " + r.apiVersion() + ", more than "
+                            + "two years older than " + newest);
+                }
+            }
+        });
+    }
+
+    private static LocalDate date(String apiVersion) {
+        if (apiVersion.length() < 10) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(apiVersion.substring(0, 10));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static void schemas(RuleContext c, Findings out) {
+        c.schemas().ifPresent(s -> {
+            for (TemplateView t : c.templates()) {
+                JsonNode resources = t.root().path("resources");
+                if (!resources.isArray()) {
+                    continue;
+                }
+                for (int i = 0; i < resources.size(); i++) {
+                    JsonNode r = resources.get(i);
+                    String type = r.path("type").asText("");
+                    if (!s.knows(type, r.path("apiVersion").asText(""))) {
+                        continue; // STRUCT-004 says so
+                    }
+                    for (SchemaLookup.Violation v : s.validate(r, JsonPath.index("$.resources", i))) {
+                        out.at(t, v.path(), v.message());
+                    }
+                }
+            }
+        });
+    }
+
+    private static void limits(RuleContext c, Findings out) {
+        for (TemplateView t : c.templates()) {
+            JsonNode root = t.root();
+            if (!root.isObject()) {
+                continue;
+            }
+            limit(out, t, "parameters", root.path("parameters").size(), TemplateLimits.MAX_PARAMETERS);
+            limit(out, t, "variables", root.path("variables").size(), TemplateLimits.MAX_VARIABLES);
+            limit(out, t, "resources", t.resources().size(), TemplateLimits.MAX_RESOURCES);
+            limit(out, t, "outputs", root.path("outputs").size(), TemplateLimits.MAX_OUTPUTS);
+            int bytes = JsonPrinter.print(root).getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > TemplateLimits.MAX_TEMPLATE_BYTES) {
+                out.at(t, "$", "the template is " + bytes + " bytes; ARM's limit is " + TemplateLimits
+                        .MAX_TEMPLATE_BYTES);
+            }
+            for (ExpressionIndex.Site s : t.document().expressions().sites()) {
+                if (s.text().length() > TemplateLimits.MAX_EXPRESSION_CHARS) {
+                    out.at(t, s.path(), "an expression of " + s.text().length() + " characters; ARM's limit is "
+                            + TemplateLimits.MAX_EXPRESSION_CHARS);
+                }
+            }
+        }
+    }
+
+    private static void limit(Findings out, TemplateView t, String what, int count, int max) {
+        if (count > max) {
+            out.at(t, "$." + what, count + " " + what + "; ARM allows at most " + max);
+        }
+    }
+
+    private static void unused(RuleContext c, Findings out, String section, Pattern use) {
+        for (TemplateView t : c.templates()) {
+            JsonNode declared = t.root().path(section);
+            if (!declared.isObject() || declared.isEmpty()) {
+                continue;
+            }
+            Set<String> used = new HashSet<>();
+            for (ExpressionIndex.Site s : t.document().expressions().sites()) {
+                Matcher m = use.matcher(s.text());
+                while (m.find()) {
+                    used.add(m.group(1).toLowerCase(Locale.ROOT));
+                }
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = declared.fields(); it.hasNext(); ) {
+                String name = it.next().getKey();
+                if (section.equals("variables") && name.equals("copy")) {
+                    continue;
+                }
+                if (!used.contains(name.toLowerCase(Locale.ROOT))) {
+                    out.at(t, JsonPath.child("$." + section, name), section.substring(0, section.length() - 1)
+                            + " '" + name + "' is declared but never used");
+                }
+            }
+        }
+    }
+
+    private static void locations(RuleContext c, Findings out) {
+        for (RuleContext.Located l : c.resources()) {
+            JsonNode loc = l.resource().json().get("location");
+            if (loc != null && loc.isTextual() && !ExprParser.isExpressionString(loc.textValue())
+                    && !loc.textValue().equalsIgnoreCase("global")) {
+                out.at(l, l.resource().at("location"), "location is the literal '" + loc.textValue() + "'");
+            }
+        }
+    }
+}

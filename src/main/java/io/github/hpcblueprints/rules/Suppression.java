@@ -1,0 +1,43 @@
+package io.github.hpcblueprints.rules;
+
+import java.util.Objects;
+
+/**
+ * A finding someone accepts, with the reason, from a blueprint, a template's metadata or a suppressions file.
+ *
+ * @param target what it is limited to: a JSON path prefix, a resource name (or part of one), or empty for all
+ *     findings of the rule
+ * @param file limited to files whose path ends with this; empty for any
+ * @param origin where the suppression was written, for the report
+ */
+public record Suppression(String rule, String reason, String target, String file, String origin) {
+
+    public Suppression {
+        Objects.requireNonNull(rule);
+        Objects.requireNonNull(target);
+        Objects.requireNonNull(file);
+        Objects.requireNonNull(origin);
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("suppressing " + rule + " needs a reason");
+        }
+    }
+
+    boolean matches(Finding f) {
+        if (!f.ruleId().equals(rule)) {
+            return false;
+        }
+        if (!file.isEmpty() && !f.location().source().replace('\\', '/').endsWith(file)) {
+            return false;
+        }
+        return target.isEmpty() || within(f.location().jsonPath(), target) || f.resource().contains(target);
+    }
+
+    /** {@code $.resources[1]} covers {@code $.resources[1].sku} but not {@code $.resources[10]}. */
+    static boolean within(String path, String prefix) {
+        if (!prefix.startsWith("$") || !path.startsWith(prefix)) {
+            return false;
+        }
+        return path.length() == prefix.length() || path.charAt(prefix.length()) == '.'
+                || path.charAt(prefix.length()) == '[';
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.hpcblueprints.validate;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.hpcblueprints.arm.Json;
+import io.github.hpcblueprints.arm.JsonPrinter;
+import io.github.hpcblueprints.diagnostics.Generator;
+import io.github.hpcblueprints.rules.Catalogue;
+import io.github.hpcblueprints.rules.Finding;
+import io.github.hpcblueprints.rules.Report;
+import io.github.hpcblueprints.rules.RuleInfo;
+import io.github.hpcblueprints.rules.Severity;
+
+/**
+ * A report as JSON (also {@code findings.json} of every generated blueprint): the profile, counts, and each finding
+ * with its rule's equivalents in other tools, so another checker's results can be compared with ours.
+ */
+public final class JsonReport {
+
+    private JsonReport() {
+    }
+
+    public static String write(Report report) {
+        ObjectNode root = Json.object();
+        root.put("generator", Generator.describe());
+        root.put("profile", report.hardened() ? "hardened" : "baseline");
+        ObjectNode summary = root.putObject("summary");
+        var counts = report.counts();
+        for (var s : java.util.List.of(Severity.ERROR, Severity.WARNING, Severity.INFO)) {
+            summary.put(s.label(), counts.get(s));
+        }
+        summary.put("suppressed", report.suppressed().size());
+        ArrayNode findings = root.putArray("findings");
+        for (Finding f : report.findings()) {
+            ObjectNode o = findings.addObject();
+            o.put("rule", f.ruleId());
+            o.put("severity", f.severity().label());
+            o.put("message", f.message());
+            o.put("file", f.location().source());
+            o.put("line", f.location().line());
+            o.put("column", f.location().column());
+            o.put("path", f.location().jsonPath());
+            if (!f.resource().isEmpty()) {
+                o.put("resource", f.resource());
+            }
+            if (f.unknown()) {
+                o.put("unknownAtBuildTime", true);
+            }
+            if (f.suppressed()) {
+                o.put("suppressed", f.suppressedBecause());
+            }
+            Catalogue.standard().info(f.ruleId()).ifPresent(info -> o.set("equivalents", equivalents(info)));
+        }
+        return JsonPrinter.print(root);
+    }
+
+    static ObjectNode equivalents(RuleInfo info) {
+        ObjectNode e = Json.object();
+        e.set("checkov", Json.arrOf(info.checkov()));
+        e.set("psrule", Json.arrOf(info.psrule()));
+        e.set("bicep", Json.arrOf(info.bicep()));
+        return e;
+    }
+}
