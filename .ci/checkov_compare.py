@@ -1,14 +1,20 @@
 #!/usr/bin/env python3
-"""Compares checkov's verdict on generated/ with our own findings.json files.
+"""Compares checkov's verdict on generated/ (ARM JSON and Bicep) with our own findings.json files.
 
 Every check checkov fails must be explained: either one of our rules reports the same thing at the same resource
 (its catalogue entry names the checkov id; a suppressed finding counts, since it carries a written reason), or the
-checked-in baseline accepts it with a reason. A hardened blueprint may have no baseline entry and no error of our
-own; the shipped hardened blueprint (--strict NAME) may have no checkov failure at all, not even one our rules
-accept with a reason. Baseline entries that no longer match anything are stale and fail too.
+checked-in baseline accepts it with a reason. ARM failures match findings by file and line range; Bicep failures by
+file and resource symbol (findings.json records where each finding's resource is in the Bicep). A hardened
+blueprint may have no baseline entry and no error of our own; the shipped hardened blueprint (--strict NAME) may have
+no checkov failure at all, not even one our rules accept with a reason. The one exception, for both, is a baseline
+entry marked scanner-limitation: a Bicep-only failure where checkov cannot evaluate what the Bicep says and the ARM
+scan of the same blueprint does not fail that check. Baseline entries that no longer match anything are stale and
+fail too.
 
-usage: checkov_compare.py CHECKOV_JSON GENERATED_DIR BASELINE_YAML [--strict NAME]...
+usage: checkov_compare.py GENERATED_DIR BASELINE_YAML --arm CHECKOV_JSON [--bicep CHECKOV_JSON] [--strict NAME]...
 """
+import argparse
+import fnmatch
 import json
 import sys
 from pathlib import Path
@@ -36,14 +42,26 @@ def load_findings(generated):
     return out
 
 
-def main(checkov_json, generated, baseline_file, strict):
-    failed, passed = load_checkov(checkov_json)
+def matches_baseline(entry, check, rel):
+    return (entry["check"] == check["check_id"] and fnmatch.fnmatchcase(rel, entry["file"])
+            and fnmatch.fnmatchcase(check["resource"], entry["resource"]))
+
+
+def main(generated, baseline_file, arm_json, bicep_json, strict):
+    failed, passed = load_checkov(arm_json)
+    failed = [dict(c, _format="arm") for c in failed]
+    if bicep_json:
+        bicep_failed, bicep_passed = load_checkov(bicep_json)
+        failed += [dict(c, _format="bicep") for c in bicep_failed]
+        passed += bicep_passed
     findings = load_findings(generated)
     baseline = yaml.safe_load(Path(baseline_file).read_text()) or []
     for i, entry in enumerate(baseline):
         for key in ("check", "file", "resource", "reason"):
             if not str(entry.get(key, "")).strip():
                 sys.exit(f"{baseline_file}: entry {i} needs '{key}' (every accepted failure needs a reason)")
+    arm_failures = {(c["file_path"].lstrip("/").partition("/")[0], c["check_id"]) for c in failed
+                    if c["_format"] == "arm"}
     used = set()
     problems, rows = [], []
     per_blueprint = {name: {"failed": 0, "ours": 0, "suppressed": 0, "baseline": 0} for name in findings}
@@ -58,12 +76,21 @@ def main(checkov_json, generated, baseline_file, strict):
             continue
         stats = per_blueprint[blueprint]
         stats["failed"] += 1
-        if blueprint in strict:
+        accepted = [i for i, b in enumerate(baseline) if matches_baseline(b, check, rel)]
+        limitation = [i for i in accepted if baseline[i].get("scanner-limitation") is True
+                      and check["_format"] == "bicep" and (blueprint, check["check_id"]) not in arm_failures]
+        if blueprint in strict and not limitation:
             problems.append(f"{check['check_id']} fails on the shipped hardened blueprint {blueprint} ({check['resource']}, "
-                            f"lines {first}-{last}): the hardened blueprint must pass every checkov check")
-        match = [f for f in doc["findings"]
-                 if f["file"] == inner and first <= f["line"] <= last
-                 and check["check_id"] in f.get("equivalents", {}).get("checkov", [])]
+                            f"{inner} lines {first}-{last}): the hardened blueprint must pass every checkov check")
+        if check["_format"] == "bicep":
+            symbol = check["resource"].rpartition(".")[2]
+            match = [f for f in doc["findings"]
+                     if f.get("bicep", {}).get("file") == inner and f["bicep"].get("resource") == symbol
+                     and check["check_id"] in f.get("equivalents", {}).get("checkov", [])]
+        else:
+            match = [f for f in doc["findings"]
+                     if f["file"] == inner and first <= f["line"] <= last
+                     and check["check_id"] in f.get("equivalents", {}).get("checkov", [])]
         if match:
             f = match[0]
             if "suppressed" in f:
@@ -74,14 +101,14 @@ def main(checkov_json, generated, baseline_file, strict):
                 how = f"ours: {f['rule']} {f['severity']}"
             rows.append((check["check_id"], rel, check["resource"], how))
             continue
-        accepted = [i for i, b in enumerate(baseline)
-                    if b["check"] == check["check_id"] and b["file"] == rel and b["resource"] == check["resource"]]
         if accepted:
             used.update(accepted)
             stats["baseline"] += 1
-            rows.append((check["check_id"], rel, check["resource"], f"baseline: {baseline[accepted[0]]['reason']}"))
-            if doc["profile"] == "hardened":
-                problems.append(f"baseline entry for hardened blueprint {blueprint}: not allowed")
+            entry = baseline[accepted[0]]
+            rows.append((check["check_id"], rel, check["resource"], f"baseline: {' '.join(entry['reason'].split())}"))
+            if doc["profile"] == "hardened" and not limitation:
+                problems.append(f"baseline entry for hardened blueprint {blueprint}: not allowed "
+                                f"({check['check_id']} on {rel})")
             continue
         problems.append(f"{check['check_id']} ({check.get('check_name', '')}) fails on {rel} {check['resource']} "
                         f"lines {first}-{last}, and no rule of ours reports it: add the rule (or its checkov id), "
@@ -98,7 +125,8 @@ def main(checkov_json, generated, baseline_file, strict):
         if doc["profile"] == "hardened" and doc["summary"]["error"]:
             problems.append(f"hardened blueprint {name} has {doc['summary']['error']} error(s) of our own")
 
-    print(f"checkov: {passed} passed, {len(failed)} failed")
+    arm_count = sum(1 for c in failed if c["_format"] == "arm")
+    print(f"checkov: {passed} passed, {len(failed)} failed ({arm_count} ARM, {len(failed) - arm_count} Bicep)")
     print(f"{'blueprint':24} {'profile':9} {'failed':>6} {'ours':>5} {'ours, suppressed':>16} {'baseline':>8}")
     for name, s in per_blueprint.items():
         print(f"{name:24} {findings[name]['profile']:9} {s['failed']:>6} {s['ours']:>5} {s['suppressed']:>16} "
@@ -112,8 +140,11 @@ def main(checkov_json, generated, baseline_file, strict):
 
 
 if __name__ == "__main__":
-    args = sys.argv[1:]
-    strict_names = [args[i + 1] for i in range(3, len(args) - 1) if args[i] == "--strict"]
-    if len(args) < 3 or len(args) != 3 + 2 * len(strict_names):
-        sys.exit(__doc__)
-    sys.exit(main(args[0], args[1], args[2], set(strict_names)))
+    cli = argparse.ArgumentParser(description="checkov's failures on generated/ against our findings")
+    cli.add_argument("generated")
+    cli.add_argument("baseline")
+    cli.add_argument("--arm", required=True, help="checkov -o json output for --framework arm")
+    cli.add_argument("--bicep", help="checkov -o json output for --framework bicep")
+    cli.add_argument("--strict", action="append", default=[], help="a hardened blueprint that must pass every check")
+    a = cli.parse_args()
+    sys.exit(main(a.generated, a.baseline, a.arm, a.bicep, set(a.strict)))

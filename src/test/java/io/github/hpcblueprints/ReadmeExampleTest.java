@@ -33,6 +33,18 @@ import org.junit.jupiter.api.Test;
 class ReadmeExampleTest {
 
     @Test
+    void theBicepExcerptIsWhatTheShippedBlueprintGives() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        int start = readme.indexOf("```bicep\n");
+        assertThat(start).as("the README shows Bicep").isPositive();
+        String excerpt = readme.substring(start + "```bicep\n".length(), readme.indexOf("```", start + 8));
+        String bicep = Files.readString(Path.of("generated/secure-slurm-lustre/main.bicep"));
+        for (String block : excerpt.strip().split("\n\n")) {
+            assertThat(bicep).as("generated/secure-slurm-lustre/main.bicep").contains(block);
+        }
+    }
+
+    @Test
     void theArmCoreExampleBuildsAValidTemplateWithTheImpliedDependency() throws IOException {
         // --- as in README.md ---
         Template.Builder b = Template.builder(Scope.RESOURCE_GROUP);

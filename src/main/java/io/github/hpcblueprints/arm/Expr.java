@@ -120,11 +120,19 @@ public sealed interface Expr permits Expr.Str, Expr.Num, Expr.Bool, Expr.Null, E
         return Member.isIdentifier(name) ? new Member(this, name) : new Index(this, new Str(name));
     }
 
-    /** {@code this.a.b.c} for a dotted path. */
+    /** {@code this.a.b[0].c} for a dotted path; {@code name[N]} steps index into an array. */
     default Expr path(String dotted) {
         Expr e = this;
         for (String part : dotted.split("\\.")) {
-            e = e.prop(part);
+            java.util.regex.Matcher m = ExprText.INDEXED_STEP.matcher(part);
+            if (m.matches()) {
+                e = e.prop(m.group(1));
+                for (String i : m.group(2).substring(1, m.group(2).length() - 1).split("\\]\\[")) {
+                    e = e.index(Integer.parseInt(i));
+                }
+            } else {
+                e = e.prop(part);
+            }
         }
         return e;
     }

@@ -5,6 +5,10 @@ import java.util.List;
 /** Renders {@link Expr} trees to ARM syntax (and walks them). Kept apart from the parser so each stays small. */
 final class ExprText {
 
+    /** A path step that indexes an array: {@code mountTargets[0]}. */
+    static final java.util.regex.Pattern INDEXED_STEP =
+            java.util.regex.Pattern.compile("([^\\[\\]]+)((?:\\[\\d+\\])+)");
+
     private ExprText() {
     }
 

@@ -159,6 +159,38 @@ public final class Resource {
         return ResourceNames.segments(name);
     }
 
+    /**
+     * This resource and, after it, every child declared inside it (recursively) as the top-level resource it is:
+     * full type ({@code Microsoft.Network/virtualNetworks/subnets}) and full name ({@code vnet/compute}). Each keeps
+     * its own dependsOn; the first element is this resource, children removed.
+     */
+    public List<Resource> withChildrenAtTopLevel() {
+        List<Resource> out = new ArrayList<>();
+        out.add(children.isEmpty() ? this : toBuilder().childrenExactly(List.of()).build());
+        for (Resource c : children) {
+            List<Expr> names = new ArrayList<>(nameSegments());
+            names.addAll(c.nameSegments());
+            String fullType = c.type.contains("/") ? c.type : type + "/" + c.type;
+            Builder b = new Builder(fullType, c.apiVersion, ResourceNames.join(names));
+            Builder copy = c.toBuilder();
+            b.location = copy.location;
+            b.tags = copy.tags;
+            b.sku = copy.sku;
+            b.kind = copy.kind;
+            b.identity = copy.identity;
+            b.condition = copy.condition;
+            b.copy = copy.copy;
+            b.scope = copy.scope;
+            b.dependsOn.addAll(copy.dependsOn);
+            b.properties = copy.properties;
+            b.children.addAll(copy.children);
+            b.extra = copy.extra;
+            b.existing = copy.existing;
+            out.addAll(b.build().withChildrenAtTopLevel());
+        }
+        return out;
+    }
+
     /** The id of this resource when deployed at {@code deploymentScope} (top-level resources only). */
     public ResourceId id(Scope deploymentScope) {
         Expr[] names = nameSegments().toArray(Expr[]::new);

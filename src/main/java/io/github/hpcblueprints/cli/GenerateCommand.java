@@ -2,6 +2,7 @@ package io.github.hpcblueprints.cli;
 
 import io.github.hpcblueprints.generate.GenerateService;
 import io.github.hpcblueprints.generate.GeneratedFiles;
+import io.github.hpcblueprints.generate.OutputFormat;
 import io.github.hpcblueprints.hpc.SecurityProfile;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code hpcb generate BLUEPRINT... [--out DIR] [--profile baseline|hardened]}. */
+/** {@code hpcb generate BLUEPRINT... [--out DIR] [--format arm|bicep|both] [--profile baseline|hardened]}. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Write everything needed to stand up each blueprint's environment to OUT/<blueprint>/.")
 final class GenerateCommand implements Callable<Integer> {
@@ -27,6 +28,10 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--format", defaultValue = "both", paramLabel = "FORMAT", description = "Deployment files to "
+            + "write: arm (azuredeploy.json), bicep (main.bicep) or both (default: ${DEFAULT-VALUE}).")
+    String format;
+
     @Option(names = "--profile", paramLabel = "PROFILE", description = "Override the blueprint's security profile: "
             + "baseline or hardened.")
     String profile;
@@ -39,9 +44,12 @@ final class GenerateCommand implements Callable<Integer> {
                     .ParameterException(new picocli.CommandLine(this), "--profile must be baseline or hardened, not '"
                             + profile + "'")));
         }
+        OutputFormat outputFormat = OutputFormat.of(format).orElseThrow(() -> new picocli.CommandLine
+                .ParameterException(new picocli.CommandLine(this), "--format must be arm, bicep or both, not '"
+                        + format + "'"));
         GenerateService service = new GenerateService();
         long start = System.nanoTime();
-        List<GeneratedFiles> rendered = service.renderAll(blueprints, override);
+        List<GeneratedFiles> rendered = service.renderAll(blueprints, override, outputFormat);
         for (GeneratedFiles files : rendered) {
             Path written = GenerateService.write(files, out);
             cli.out().println(written);

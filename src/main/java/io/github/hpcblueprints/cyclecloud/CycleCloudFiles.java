@@ -83,7 +83,6 @@ public final class CycleCloudFiles {
         m.put("cluster", Shell.quote(cl.name()));
         m.put("templateName", Shell.quote("hpcb-" + cl.name()));
         m.put("package", Shell.quote("cyclecloud8=" + (version.endsWith("*") ? version : version + "*")));
-        m.put("adminUser", Shell.quote(env.cycleCloud().orElseThrow().adminUser()));
         m.put("entraSignIn", env.access().cycleCloudEntraSignIn() ? "true" : "false");
         return ClusterInitProject.script("bootstrap.sh.ftl", env, "Installs and configures CycleCloud on the "
                 + "server of environment " + env.name() + ", then imports the cluster.", m);

@@ -59,6 +59,7 @@ final class CompileContext {
     final Map<String, Ref<UserAssignedIdentity>> projectIdentities = new LinkedHashMap<>();
     final Map<String, Ref<BlobContainer>> containers = new LinkedHashMap<>();
     Expr sshPublicKey;
+    Expr adminUsername;
     Expr adminsGroup;
     Expr researchersGroup;
     final Map<String, Expr> projectGroups = new LinkedHashMap<>();

@@ -57,7 +57,7 @@ final class ComputePart {
         }
         Ref<NetworkInterface> nicRef = c.d.add(c.place(nic));
         LinuxVirtualMachine vm = c.place(LinuxVirtualMachine.named(c.names.name("vm", "cc"), nicRef)
-                .size(cc.vmSize()).image(ImageReference.ubuntu2204()).adminUsername(cc.adminUser())
+                .size(cc.vmSize()).image(ImageReference.ubuntu2204()).adminUsername(c.adminUsername)
                 .sshPublicKey(c.sshPublicKey).userAssignedIdentity(c.cycleCloudIdentityId)
                 .userData(factsObject(serverFacts(c))));
         String cloudInit = boot.cycleCloudServer(c.env);
@@ -80,8 +80,7 @@ final class ComputePart {
         Ref<NetworkInterface> nic = c.d.add(c.place(NetworkInterface.named(c.names.name("nic", r.name()),
                 c.subnets.get(SubnetRole.COMPUTE)), project));
         LinuxVirtualMachine vm = c.place(LinuxVirtualMachine.named(c.names.name("vm", r.name()), nic)
-                .size(r.vmSize()).image(image(r.image())).adminUsername(c.env.cycleCloud()
-                        .map(CycleCloudServer::adminUser).orElse("hpcadmin"))
+                .size(r.vmSize()).image(image(r.image())).adminUsername(c.adminUsername)
                 .sshPublicKey(c.sshPublicKey), project);
         Map<String, Expr> facts = instanceFacts(c);
         if (!r.project().isEmpty()) {
@@ -128,6 +127,7 @@ final class ComputePart {
         f.put("subscriptionId", Expr.subscriptionId());
         f.put("resourceGroup", Expr.resourceGroup().prop("name"));
         f.put("tenantId", Expr.tenantId());
+        f.put("adminUser", c.adminUsername);
         f.put("clusterSubnetId", c.subnets.get(SubnetRole.COMPUTE).id());
         f.put("cycleCloudIdentityId", c.cycleCloudIdentityId);
         f.put("cycleCloudClientId", c.cycleCloudClientId);

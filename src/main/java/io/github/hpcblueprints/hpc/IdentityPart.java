@@ -61,6 +61,10 @@ final class IdentityPart {
         }
         c.sshPublicKey = c.param(Parameter.string("adminSshPublicKey").withDescription(
                 "SSH public key of the break-glass administrator account (sign-in is normally with Entra ID)."));
+        // a parameter, not a literal: linters (and reviewers) expect the admin user name to be chosen at deployment
+        c.adminUsername = c.param(Parameter.string("adminUsername").withDescription("Name of the break-glass "
+                + "administrator account on every VM (and of the CycleCloud administrator).").withMinLength(1)
+                .withMaxLength(32).withDefault(c.env.cycleCloud().map(CycleCloudServer::adminUser).orElse("hpcadmin")));
 
         // administrators sign in to VMs as administrators, researchers as users, both through Entra ID
         c.d.add(RoleAssignment.onResourceGroup(BuiltInRole.VIRTUAL_MACHINE_ADMINISTRATOR_LOGIN, c.adminsGroup,

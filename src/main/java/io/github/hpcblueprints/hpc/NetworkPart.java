@@ -143,7 +143,7 @@ final class NetworkPart {
             String id = existing.get(t);
             if (id != null) {
                 c.dnsZones.put(t, Ref.ofId(PrivateDnsZone.class, PrivateDnsZone.TYPE, PrivateDnsZone.API_VERSION,
-                        Expr.str(id)));
+                        PrivateLinkTarget.withStorageSuffix(id)));
                 continue;
             }
             Ref<PrivateDnsZone> zone = c.d.add(PrivateDnsZone.forTarget(t).tags(c.names.tags(Naming.SHARED)));

@@ -4,6 +4,7 @@ import io.github.hpcblueprints.diagnostics.BlueprintException;
 import io.github.hpcblueprints.diagnostics.Problem;
 import io.github.hpcblueprints.generate.GenerateService;
 import io.github.hpcblueprints.generate.GeneratedFiles;
+import io.github.hpcblueprints.generate.OutputFormat;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,6 +29,10 @@ public final class GenerateMojo extends AbstractMojo {
     @Parameter(property = "hpcb.outputDirectory", defaultValue = "${project.build.directory}/hpc-blueprints")
     private File outputDirectory;
 
+    /** Deployment files to write: {@code arm}, {@code bicep} or {@code both}. */
+    @Parameter(property = "hpcb.format", defaultValue = "both")
+    private String format;
+
     @Parameter(property = "hpcb.skip", defaultValue = "false")
     private boolean skip;
 
@@ -37,13 +42,15 @@ public final class GenerateMojo extends AbstractMojo {
             getLog().info("hpc-blueprints:generate skipped");
             return;
         }
+        OutputFormat outputFormat = OutputFormat.of(format).orElseThrow(() -> new MojoFailureException(
+                "<format> must be arm, bicep or both, not '" + format + "'"));
         GenerateService service = new GenerateService();
         try {
             List<Path> blueprints = GenerateService.blueprintsIn(blueprintsDirectory.toPath());
             if (blueprints.isEmpty()) {
                 getLog().warn("no blueprints (*.yaml) in " + blueprintsDirectory);
             }
-            for (GeneratedFiles files : service.renderAll(blueprints, Optional.empty())) {
+            for (GeneratedFiles files : service.renderAll(blueprints, Optional.empty(), outputFormat)) {
                 Path written = GenerateService.write(files, outputDirectory.toPath());
                 getLog().info("generated " + files.name() + " -> " + written);
             }

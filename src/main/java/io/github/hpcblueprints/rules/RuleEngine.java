@@ -70,7 +70,16 @@ public final class RuleEngine {
 
     static List<Suppression> fromMetadata(TemplateView t) {
         List<Suppression> out = new ArrayList<>();
-        for (JsonNode s : t.root().path("metadata").path("_hpcb").path("suppressions")) {
+        JsonNode hpcb = t.root().path("metadata").path("_hpcb");
+        if (hpcb.isTextual()) {
+            // a template compiled from our Bicep carries it as JSON text (Bicep tools read string metadata only)
+            try {
+                hpcb = io.github.hpcblueprints.arm.Json.parse(hpcb.textValue());
+            } catch (RuntimeException e) {
+                return out;
+            }
+        }
+        for (JsonNode s : hpcb.path("suppressions")) {
             String reason = s.path("reason").asText("");
             if (!reason.isBlank()) {
                 out.add(new Suppression(s.path("rule").asText(""), reason, s.path("target").asText(""),

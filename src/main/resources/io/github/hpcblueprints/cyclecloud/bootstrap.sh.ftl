@@ -5,7 +5,6 @@
 CLUSTER=[=cluster]
 TEMPLATE_NAME=[=templateName]
 CYCLECLOUD_PACKAGE=[=package]
-ADMIN_USER=[=adminUser]
 SECRET_NAME=cyclecloud-admin-password
 ENTRA_SIGN_IN=[=entraSignIn]
 
@@ -191,6 +190,7 @@ import_cluster() {
 
 retry 30 fetch_facts
 CLIENT_ID="$(fact cycleCloudClientId)"
+ADMIN_USER="$(fact adminUser)"
 SECRET_URL="https://$(fact keyVaultName).vault.azure.net/secrets/$SECRET_NAME?api-version=7.4"
 VAULT_TOKEN="$(retry 30 token https://vault.azure.net)"
 

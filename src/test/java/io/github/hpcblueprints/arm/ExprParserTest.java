@@ -28,6 +28,14 @@ class ExprParserTest {
     }
 
     @Test
+    void pathStepsWithIndexesIndexArrays() {
+        Expr viaPath = Expr.parameters("vol").path("mountTargets[0].ipAddress");
+        assertThat(viaPath.render()).isEqualTo("parameters('vol').mountTargets[0].ipAddress");
+        assertThat(Expr.parameters("m").path("a[1][2]").render()).isEqualTo("parameters('m').a[1][2]");
+        assertThat(ExprParser.parse(viaPath.render())).isEqualTo(viaPath);
+    }
+
+    @Test
     void readsDoubledQuotesInsideStrings() {
         assertThat(ExprParser.parse("concat('it''s', '''')")).isEqualTo(
                 Expr.concat(Expr.str("it's"), Expr.str("'")));

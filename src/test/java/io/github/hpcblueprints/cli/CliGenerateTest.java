@@ -100,6 +100,39 @@ class CliGenerateTest {
     }
 
     @Test
+    void formatChoosesArmBicepOrBoth() throws IOException {
+        for (String format : new String[] {"arm", "bicep", "both", "BICEP"}) {
+            Path out = tmp.resolve("out-" + format);
+            Run r = run("generate", blueprint("existing-vnet.yaml").toString(), "--format", format, "--out",
+                    out.toString());
+            assertThat(r.code()).as(r.err()).isZero();
+            Path folder = out.resolve("existing-vnet");
+            boolean arm = !format.equalsIgnoreCase("bicep");
+            boolean bicep = !format.equals("arm");
+            for (String f : new String[] {"azuredeploy.json", "azuredeploy.parameters.json", "subscription.json",
+                "subscription.parameters.json"}) {
+                assertThat(Files.exists(folder.resolve(f))).as(format + ": " + f).isEqualTo(arm);
+            }
+            for (String f : new String[] {"main.bicep", "main.bicepparam", "subscription.bicep",
+                "subscription.bicepparam", "modules/grant-physics-subnet-join.bicep"}) {
+                assertThat(Files.exists(folder.resolve(f))).as(format + ": " + f).isEqualTo(bicep);
+            }
+            // the rest is the same whatever the format, and findings always say where to look in Bicep
+            assertThat(folder.resolve("cyclecloud/physics.txt")).exists();
+            assertThat(Files.readString(folder.resolve("findings.json")).contains("\"bicep\": {")).isEqualTo(bicep);
+            if (bicep) {
+                assertThat(folder.resolve("main.bicep")).hasSameTextualContentAs(
+                        Golden.projectDir().resolve("generated/existing-vnet/main.bicep"));
+            }
+        }
+        Run bad = run("generate", blueprint("existing-vnet.yaml").toString(), "--format", "terraform", "--out",
+                tmp.resolve("bad").toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--format must be arm, bicep or both, not 'terraform'");
+        assertThat(tmp.resolve("bad")).doesNotExist();
+    }
+
+    @Test
     void profileOverridesTheBlueprint() throws IOException {
         Path out = tmp.resolve("out");
         Run r = run("generate", blueprint("research-instances.yaml").toString(), "--profile", "baseline", "--out",

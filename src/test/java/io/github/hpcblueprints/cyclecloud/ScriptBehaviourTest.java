@@ -33,7 +33,7 @@ class ScriptBehaviourTest {
     static final String FACTS = """
             {"environment": "genomics", "cluster": "genomics", "region": "uksouth",
              "subscriptionId": "00000000-0000-0000-0000-000000000001", "resourceGroup": "rg-genomics",
-             "tenantId": "00000000-0000-0000-0000-0000000000aa",
+             "tenantId": "00000000-0000-0000-0000-0000000000aa", "adminUser": "hpcadmin",
              "clusterSubnetId": "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-genomics/providers/Microsoft.Network/virtualNetworks/vnet-genomics/subnets/compute",
              "cycleCloudIdentityId": "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-genomics/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-genomics-cyclecloud",
              "cycleCloudClientId": "11111111-1111-1111-1111-111111111111",

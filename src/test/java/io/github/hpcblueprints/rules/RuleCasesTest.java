@@ -123,6 +123,22 @@ class RuleCasesTest {
         assertThat(r.suppressed()).allSatisfy(f -> assertThat(f.suppressedBecause()).isNotBlank());
     }
 
+    @Test
+    void suppressionsReadTheSameFromMetadataAsObjectOrAsJsonText() {
+        // a template compiled from our Bicep carries metadata._hpcb as JSON text
+        ObjectNode asText = template.deepCopy();
+        ObjectNode metadata = (ObjectNode) asText.get("metadata");
+        metadata.put("_hpcb", metadata.get("_hpcb").toString());
+        List<Suppression> fromObject = RuleEngine.fromMetadata(
+                new TemplateView(ArmReader.read(JsonPrinter.print(template), "a.json")));
+        List<Suppression> fromText = RuleEngine.fromMetadata(
+                new TemplateView(ArmReader.read(JsonPrinter.print(asText), "a.json")));
+        assertThat(fromObject).hasSize(2).isEqualTo(fromText);
+        metadata.put("_hpcb", "{not json");
+        assertThat(RuleEngine.fromMetadata(new TemplateView(ArmReader.read(JsonPrinter.print(asText), "a.json"))))
+                .isEmpty();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void eachCaseTriggersItsRuleAndNoOther(Case c) {

@@ -54,7 +54,7 @@ public final class LinuxVirtualMachine extends ResourceSpec<LinuxVirtualMachine>
     private final Expr nicId;
     private String size = "Standard_D2as_v5";
     private ImageReference image = ImageReference.ubuntu2404();
-    private String adminUsername = "azureuser";
+    private Expr adminUsername = Expr.str("azureuser");
     private Expr sshPublicKey;
     private final List<Expr> userIdentities = new ArrayList<>();
     private boolean systemIdentity;
@@ -104,7 +104,16 @@ public final class LinuxVirtualMachine extends ResourceSpec<LinuxVirtualMachine>
         if (RESERVED_USERS.contains(value)) {
             throw new IllegalArgumentException("admin user name '" + value + "' is reserved by Azure");
         }
-        this.adminUsername = value;
+        this.adminUsername = Expr.str(value);
+        return this;
+    }
+
+    /** The admin user's name from an expression (a parameter, so that no user name is a literal in the template). */
+    public LinuxVirtualMachine adminUsername(Expr value) {
+        if (value instanceof Expr.Str s) {
+            return adminUsername(s.value());
+        }
+        this.adminUsername = Objects.requireNonNull(value);
         return this;
     }
 
@@ -231,7 +240,8 @@ public final class LinuxVirtualMachine extends ResourceSpec<LinuxVirtualMachine>
                 "disablePasswordAuthentication", true,
                 "provisionVMAgent", true,
                 "ssh", Json.obj("publicKeys", Json.arr(Json.obj(
-                        "path", "/home/" + adminUsername + "/.ssh/authorized_keys",
+                        "path", adminUsername instanceof Expr.Str s ? "/home/" + s.value() + "/.ssh/authorized_keys"
+                                : Expr.format("/home/{0}/.ssh/authorized_keys", adminUsername),
                         "keyData", sshPublicKey))));
         ObjectNode os = Json.obj("computerName", name, "adminUsername", adminUsername, "linuxConfiguration", linux);
         if (!extensionOperations) {

@@ -27,7 +27,7 @@ public final class PrivateDnsZone extends ResourceSpec<PrivateDnsZone> {
 
     /** The zone a private endpoint of this kind needs. */
     public static PrivateDnsZone forTarget(PrivateLinkTarget target) {
-        return new PrivateDnsZone(Expr.str(target.dnsZone()));
+        return new PrivateDnsZone(target.dnsZoneName());
     }
 
     public static PrivateDnsZone named(String zone) {
