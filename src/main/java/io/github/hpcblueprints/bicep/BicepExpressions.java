@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
 final class BicepExpressions {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)\\}");
+    private static final Map<String, String> OPERATORS = Map.of("add", "+", "sub", "-", "mul", "*", "div", "/",
+            "mod", "%", "less", "<", "lessorequals", "<=", "greater", ">", "greaterorequals", ">=");
     static final String INDENT = "  ";
 
     private final SymbolTable symbols;
@@ -110,7 +112,7 @@ final class BicepExpressions {
                 return viaSymbol;
             }
             if (e instanceof Expr.Member m) {
-                return expr(m.target(), indent, refs) + "." + m.name();
+                return expr(m.target(), indent, refs) + access(m.name());
             }
             Expr.Index ix = (Expr.Index) e;
             return expr(ix.target(), indent, refs) + "[" + expr(ix.index(), indent, refs) + "]";
@@ -187,6 +189,23 @@ final class BicepExpressions {
                     List<String> parts = new ArrayList<>();
                     a.forEach(x -> parts.add(expr(x, indent, refs)));
                     return "(" + String.join(fn.equals("and") ? " && " : " || ", parts) + ")";
+                }
+                break;
+            case "add", "sub", "mul", "div", "mod", "less", "lessorequals", "greater", "greaterorequals":
+                // Bicep has operators, not these functions
+                if (a.size() == 2) {
+                    return "(" + expr(a.get(0), indent, refs) + " " + OPERATORS.get(fn) + " "
+                            + expr(a.get(1), indent, refs) + ")";
+                }
+                break;
+            case "null":
+                if (a.isEmpty()) {
+                    return "null";
+                }
+                break;
+            case "true", "false":
+                if (a.isEmpty()) {
+                    return fn;
                 }
                 break;
             case "if":
@@ -348,7 +367,7 @@ final class BicepExpressions {
                 continue; // a module's outputs are values already
             }
             if (step instanceof Expr.Member m) {
-                sb.append('.').append(m.name());
+                sb.append(access(m.name()));
             } else {
                 sb.append('[').append(expr(((Expr.Index) step).index(), indent, refs)).append(']');
             }
@@ -414,6 +433,11 @@ final class BicepExpressions {
         List<String> items = new ArrayList<>();
         a.forEach(x -> items.add(expr(x, indent + 1, refs)));
         return block("[", items, indent, "]");
+    }
+
+    /** {@code .name}, or {@code ['name']} where ARM allows a property name Bicep does not ({@code $}, {@code -}). */
+    private static String access(String name) {
+        return BicepText.isIdentifier(name) ? "." + name : "[" + BicepText.literal(name) + "]";
     }
 
     /** True when the whole text is one parenthesised group ({@code (a == b)}, not {@code (a) || (b)}). */

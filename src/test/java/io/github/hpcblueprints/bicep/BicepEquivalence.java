@@ -514,6 +514,13 @@ final class BicepEquivalence {
                 }
                 case "createarray":
                     return a.stream().map(this::expr).toList();
+                case "null":
+                    return a.isEmpty() ? Canonical.NULL : Canonical.call(fn, a.stream().map(this::expr).toList());
+                case "true", "false":
+                    if (a.isEmpty()) {
+                        return fn.equals("true");
+                    }
+                    break;
                 case "copyindex": {
                     List<Expr> rest = a.isEmpty() || !(a.get(0) instanceof Expr.Str) ? a : a.subList(1, a.size());
                     return rest.isEmpty() ? new Canonical.Loop()

@@ -117,6 +117,29 @@ class BicepLintTest {
         }
     }
 
+    /** ARM functions Bicep does not have (it has operators, literals or symbols instead): a compile error there. */
+    static List<String> armOnlyFunctions(String text) {
+        Set<String> armOnly = Set.of("parameters", "variables", "copyindex", "equals", "not", "and", "or", "if",
+                "add", "sub", "mul", "div", "mod", "less", "lessorequals", "greater", "greaterorequals",
+                "createobject", "null", "true", "false");
+        List<String> out = new ArrayList<>();
+        for (Declaration d : BicepReader.read(text)) {
+            walk(d.value(), x -> {
+                if (x instanceof BicepReader.Call c && armOnly.contains(c.name().toLowerCase(Locale.ROOT))) {
+                    out.add(c.name() + "() in " + d.name());
+                }
+            });
+        }
+        return out;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bicepFiles")
+    void noArmOnlyFunctionIsLeft(Path file) throws IOException {
+        assertThat(armOnlyFunctions(Files.readString(file))).as(file.toString()).isEmpty();
+        assertThat(armOnlyFunctions("var x = add(1, 2)\nvar y = x")).containsExactly("add() in x");
+    }
+
     // ---- the checks ---------------------------------------------------------------------------------------------
 
     static List<String> lint(String text) {
