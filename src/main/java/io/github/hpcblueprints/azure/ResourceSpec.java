@@ -20,14 +20,29 @@ import java.util.Objects;
 public abstract class ResourceSpec<S extends ResourceSpec<S>> implements AzureResource {
 
     protected final Expr name;
+    private final String resourceType;
+    private final String apiVersion;
     protected Expr location;
     protected final Map<String, Object> tags = new LinkedHashMap<>();
     protected JsonNode tagsExpression;
     protected Expr condition;
     protected final List<Expr> dependsOn = new ArrayList<>();
 
-    protected ResourceSpec(Expr name) {
+    /** A resource of {@code resourceType}, written with {@code apiVersion} (each subclass passes its constants). */
+    protected ResourceSpec(Expr name, String resourceType, String apiVersion) {
         this.name = Objects.requireNonNull(name, "name");
+        this.resourceType = Objects.requireNonNull(resourceType, "resourceType");
+        this.apiVersion = Objects.requireNonNull(apiVersion, "apiVersion");
+    }
+
+    @Override
+    public final String resourceType() {
+        return resourceType;
+    }
+
+    @Override
+    public final String apiVersion() {
+        return apiVersion;
     }
 
     protected abstract S self();

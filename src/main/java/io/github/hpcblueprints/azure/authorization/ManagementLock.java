@@ -24,7 +24,7 @@ public final class ManagementLock extends ResourceSpec<ManagementLock> {
     private final String notes;
 
     private ManagementLock(Expr name, Expr scope, Level level, String notes) {
-        super(name);
+        super(name, TYPE, API_VERSION);
         this.scope = Objects.requireNonNull(scope);
         this.level = Objects.requireNonNull(level);
         this.notes = Objects.requireNonNull(notes);
@@ -40,16 +40,6 @@ public final class ManagementLock extends ResourceSpec<ManagementLock> {
     @Override
     protected ManagementLock self() {
         return this;
-    }
-
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String apiVersion() {
-        return API_VERSION;
     }
 
     @Override

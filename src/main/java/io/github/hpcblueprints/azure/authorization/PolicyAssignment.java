@@ -24,7 +24,7 @@ public final class PolicyAssignment extends ResourceSpec<PolicyAssignment> {
     private boolean enforce = true;
 
     private PolicyAssignment(String name, BuiltInPolicy policy, JsonNode value) {
-        super(Expr.str(name));
+        super(Expr.str(name), TYPE, API_VERSION);
         if (name.isBlank() || name.length() > 64 || name.matches(".*[<>*%&:\\\\?.+/].*")) {
             throw new IllegalArgumentException("policy assignment name '" + name + "' must be 1-64 characters "
                     + "without <>*%&:\\?.+/");
@@ -62,16 +62,6 @@ public final class PolicyAssignment extends ResourceSpec<PolicyAssignment> {
     @Override
     protected PolicyAssignment self() {
         return this;
-    }
-
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String apiVersion() {
-        return API_VERSION;
     }
 
     @Override

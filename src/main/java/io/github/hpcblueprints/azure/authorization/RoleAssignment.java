@@ -32,7 +32,7 @@ public final class RoleAssignment extends ResourceSpec<RoleAssignment> {
 
     private RoleAssignment(Expr name, Expr scope, Expr roleDefinitionId, BuiltInRole builtIn, Expr principalId,
             PrincipalType principalType) {
-        super(name);
+        super(name, TYPE, API_VERSION);
         this.scope = scope;
         this.roleDefinitionId = roleDefinitionId;
         this.builtIn = builtIn;
@@ -105,16 +105,6 @@ public final class RoleAssignment extends ResourceSpec<RoleAssignment> {
     @Override
     protected RoleAssignment self() {
         return this;
-    }
-
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String apiVersion() {
-        return API_VERSION;
     }
 
     @Override

@@ -31,7 +31,7 @@ public final class RoleDefinition extends ResourceSpec<RoleDefinition> {
 
     private RoleDefinition(String roleName, boolean subscriptionScope) {
         super(Expr.guid(subscriptionScope ? Expr.subscription().prop("id") : Expr.resourceGroupId(),
-                Expr.str(roleName)));
+                Expr.str(roleName)), TYPE, API_VERSION);
         this.subscriptionScope = subscriptionScope;
         if (roleName.isBlank() || roleName.length() > 512) {
             throw new IllegalArgumentException("role name must be 1-512 characters");
@@ -98,16 +98,6 @@ public final class RoleDefinition extends ResourceSpec<RoleDefinition> {
     @Override
     protected RoleDefinition self() {
         return this;
-    }
-
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String apiVersion() {
-        return API_VERSION;
     }
 
     @Override

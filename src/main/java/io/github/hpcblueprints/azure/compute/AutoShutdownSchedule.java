@@ -27,7 +27,7 @@ public final class AutoShutdownSchedule extends ResourceSpec<AutoShutdownSchedul
     private int notifyMinutesBefore = 30;
 
     private AutoShutdownSchedule(Expr name, Expr vmId) {
-        super(name);
+        super(name, TYPE, API_VERSION);
         this.vmId = Objects.requireNonNull(vmId);
     }
 
@@ -70,16 +70,6 @@ public final class AutoShutdownSchedule extends ResourceSpec<AutoShutdownSchedul
     @Override
     protected AutoShutdownSchedule self() {
         return this;
-    }
-
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String apiVersion() {
-        return API_VERSION;
     }
 
     @Override

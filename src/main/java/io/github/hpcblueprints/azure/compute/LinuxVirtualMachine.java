@@ -69,7 +69,7 @@ public final class LinuxVirtualMachine extends ResourceSpec<LinuxVirtualMachine>
     private BigDecimal spotMaxPrice;
 
     private LinuxVirtualMachine(Expr name, Expr nicId) {
-        super(name);
+        super(name, TYPE, API_VERSION);
         Names.general("virtual machine", name, 64);
         this.nicId = Objects.requireNonNull(nicId);
     }
@@ -218,16 +218,6 @@ public final class LinuxVirtualMachine extends ResourceSpec<LinuxVirtualMachine>
     @Override
     protected LinuxVirtualMachine self() {
         return this;
-    }
-
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String apiVersion() {
-        return API_VERSION;
     }
 
     @Override

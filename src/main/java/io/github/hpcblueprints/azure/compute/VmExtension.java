@@ -25,7 +25,7 @@ public final class VmExtension extends ResourceSpec<VmExtension> {
     private ObjectNode settings = Json.object();
 
     private VmExtension(Expr name, String publisher, String extensionType, String version) {
-        super(name);
+        super(name, TYPE, API_VERSION);
         this.publisher = Objects.requireNonNull(publisher);
         this.extensionType = Objects.requireNonNull(extensionType);
         this.version = Objects.requireNonNull(version);
@@ -54,16 +54,6 @@ public final class VmExtension extends ResourceSpec<VmExtension> {
     @Override
     protected VmExtension self() {
         return this;
-    }
-
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String apiVersion() {
-        return API_VERSION;
     }
 
     @Override

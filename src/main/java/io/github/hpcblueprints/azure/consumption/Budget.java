@@ -51,7 +51,7 @@ public final class Budget extends ResourceSpec<Budget> {
     private Expr resourceGroup;
 
     private Budget(Expr name, Expr amount, Expr startDate) {
-        super(name);
+        super(name, TYPE, API_VERSION);
         this.amount = Objects.requireNonNull(amount);
         this.startDate = Objects.requireNonNull(startDate);
         if (amount instanceof Expr.Num n && n.value() <= 0) {
@@ -116,16 +116,6 @@ public final class Budget extends ResourceSpec<Budget> {
     @Override
     protected Budget self() {
         return this;
-    }
-
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String apiVersion() {
-        return API_VERSION;
     }
 
     @Override

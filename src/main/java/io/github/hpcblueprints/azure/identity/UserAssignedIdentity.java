@@ -18,7 +18,7 @@ public final class UserAssignedIdentity extends ResourceSpec<UserAssignedIdentit
     public static final String API_VERSION = "2024-11-30";
 
     private UserAssignedIdentity(Expr name) {
-        super(name);
+        super(name, TYPE, API_VERSION);
         Names.general("managed identity", name, 128);
     }
 
@@ -43,16 +43,6 @@ public final class UserAssignedIdentity extends ResourceSpec<UserAssignedIdentit
     @Override
     protected UserAssignedIdentity self() {
         return this;
-    }
-
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String apiVersion() {
-        return API_VERSION;
     }
 
     @Override

@@ -23,7 +23,7 @@ public final class ActionGroup extends ResourceSpec<ActionGroup> {
     private Expr emailArray;
 
     private ActionGroup(Expr name, String shortName) {
-        super(name);
+        super(name, TYPE, API_VERSION);
         Names.general("action group", name, 260);
         if (shortName.isBlank() || shortName.length() > 12) {
             throw new IllegalArgumentException("action group short name '" + shortName + "' must be 1-12 characters "
@@ -54,16 +54,6 @@ public final class ActionGroup extends ResourceSpec<ActionGroup> {
     @Override
     protected ActionGroup self() {
         return this;
-    }
-
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String apiVersion() {
-        return API_VERSION;
     }
 
     @Override

@@ -29,7 +29,7 @@ public final class DiagnosticSetting extends ResourceSpec<DiagnosticSetting> {
     private final boolean metrics;
 
     private DiagnosticSetting(Expr name, Expr scope, Expr workspaceId, List<String> categories, boolean metrics) {
-        super(name);
+        super(name, TYPE, API_VERSION);
         this.scope = Objects.requireNonNull(scope);
         this.workspaceId = Objects.requireNonNull(workspaceId);
         this.categories = List.copyOf(categories);
@@ -65,16 +65,6 @@ public final class DiagnosticSetting extends ResourceSpec<DiagnosticSetting> {
     @Override
     protected DiagnosticSetting self() {
         return this;
-    }
-
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String apiVersion() {
-        return API_VERSION;
     }
 
     @Override

@@ -25,7 +25,7 @@ public final class KeyVault extends ResourceSpec<KeyVault> {
     private int retentionDays = 90;
 
     private KeyVault(Expr name) {
-        super(name);
+        super(name, TYPE, API_VERSION);
         Names.keyVault(name);
     }
 
@@ -61,16 +61,6 @@ public final class KeyVault extends ResourceSpec<KeyVault> {
     @Override
     protected KeyVault self() {
         return this;
-    }
-
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String apiVersion() {
-        return API_VERSION;
     }
 
     @Override

@@ -26,7 +26,7 @@ public final class CapacityPool extends ResourceSpec<CapacityPool> {
     private final int sizeTiB;
 
     private CapacityPool(Expr name, ServiceLevel level, int sizeTiB) {
-        super(name);
+        super(name, TYPE, API_VERSION);
         if (sizeTiB < 1 || sizeTiB > 2048) {
             throw new IllegalArgumentException("capacity pool size " + sizeTiB + " TiB is outside 1-2048");
         }
@@ -49,16 +49,6 @@ public final class CapacityPool extends ResourceSpec<CapacityPool> {
     @Override
     protected CapacityPool self() {
         return this;
-    }
-
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String apiVersion() {
-        return API_VERSION;
     }
 
     @Override

@@ -13,7 +13,7 @@ public final class NetAppAccount extends ResourceSpec<NetAppAccount> {
     public static final String API_VERSION = "2026-05-01";
 
     private NetAppAccount(Expr name) {
-        super(name);
+        super(name, TYPE, API_VERSION);
         Names.general("NetApp account", name, 128);
     }
 
@@ -28,16 +28,6 @@ public final class NetAppAccount extends ResourceSpec<NetAppAccount> {
     @Override
     protected NetAppAccount self() {
         return this;
-    }
-
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String apiVersion() {
-        return API_VERSION;
     }
 
     @Override

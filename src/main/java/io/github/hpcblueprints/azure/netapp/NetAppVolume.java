@@ -37,7 +37,7 @@ public final class NetAppVolume extends ResourceSpec<NetAppVolume> {
 
     private NetAppVolume(Expr name, String volumeName, Expr subnetId, CapacityPool.ServiceLevel level,
             int quotaGiB) {
-        super(name);
+        super(name, TYPE, API_VERSION);
         this.volumeName = volumeName;
         this.subnetId = Objects.requireNonNull(subnetId);
         this.level = Objects.requireNonNull(level);
@@ -76,16 +76,6 @@ public final class NetAppVolume extends ResourceSpec<NetAppVolume> {
     @Override
     protected NetAppVolume self() {
         return this;
-    }
-
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String apiVersion() {
-        return API_VERSION;
     }
 
     @Override

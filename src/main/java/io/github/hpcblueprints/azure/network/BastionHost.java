@@ -32,7 +32,7 @@ public final class BastionHost extends ResourceSpec<BastionHost> {
     private int scaleUnits = 2;
 
     private BastionHost(Expr name, Ref<Subnet> subnet, Ref<PublicIpAddress> publicIp) {
-        super(name);
+        super(name, TYPE, API_VERSION);
         Names.general("Bastion host", name, 80);
         this.subnet = Objects.requireNonNull(subnet);
         this.publicIp = Objects.requireNonNull(publicIp);
@@ -85,16 +85,6 @@ public final class BastionHost extends ResourceSpec<BastionHost> {
     @Override
     protected BastionHost self() {
         return this;
-    }
-
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String apiVersion() {
-        return API_VERSION;
     }
 
     @Override

@@ -22,7 +22,7 @@ public final class NatGateway extends ResourceSpec<NatGateway> {
     private int idleTimeoutMinutes = 4;
 
     private NatGateway(Expr name) {
-        super(name);
+        super(name, TYPE, API_VERSION);
         Names.general("NAT gateway", name, 80);
     }
 
@@ -50,16 +50,6 @@ public final class NatGateway extends ResourceSpec<NatGateway> {
     @Override
     protected NatGateway self() {
         return this;
-    }
-
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String apiVersion() {
-        return API_VERSION;
     }
 
     @Override

@@ -25,7 +25,7 @@ public final class NetworkInterface extends ResourceSpec<NetworkInterface> {
     private boolean accelerated;
 
     private NetworkInterface(Expr name, Expr subnetId) {
-        super(name);
+        super(name, TYPE, API_VERSION);
         Names.general("network interface", name, 80);
         this.subnetId = Objects.requireNonNull(subnetId);
     }
@@ -57,16 +57,6 @@ public final class NetworkInterface extends ResourceSpec<NetworkInterface> {
     @Override
     protected NetworkInterface self() {
         return this;
-    }
-
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String apiVersion() {
-        return API_VERSION;
     }
 
     @Override

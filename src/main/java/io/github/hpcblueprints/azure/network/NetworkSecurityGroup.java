@@ -24,7 +24,7 @@ public final class NetworkSecurityGroup extends ResourceSpec<NetworkSecurityGrou
     private final List<SecurityRule> rules = new ArrayList<>();
 
     private NetworkSecurityGroup(Expr name) {
-        super(name);
+        super(name, TYPE, API_VERSION);
         Names.general("network security group", name, 80);
     }
 
@@ -59,16 +59,6 @@ public final class NetworkSecurityGroup extends ResourceSpec<NetworkSecurityGrou
     @Override
     protected NetworkSecurityGroup self() {
         return this;
-    }
-
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String apiVersion() {
-        return API_VERSION;
     }
 
     @Override

@@ -19,7 +19,7 @@ public final class PrivateDnsZone extends ResourceSpec<PrivateDnsZone> {
     private static final Pattern ZONE = Pattern.compile("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,}");
 
     private PrivateDnsZone(Expr name) {
-        super(name);
+        super(name, TYPE, API_VERSION);
         if (name instanceof Expr.Str s && !ZONE.matcher(s.value()).matches()) {
             throw new IllegalArgumentException("'" + s.value() + "' is not a DNS zone name");
         }
@@ -37,16 +37,6 @@ public final class PrivateDnsZone extends ResourceSpec<PrivateDnsZone> {
     @Override
     protected PrivateDnsZone self() {
         return this;
-    }
-
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String apiVersion() {
-        return API_VERSION;
     }
 
     @Override

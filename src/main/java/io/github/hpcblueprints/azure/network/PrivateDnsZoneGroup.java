@@ -23,7 +23,7 @@ public final class PrivateDnsZoneGroup extends ResourceSpec<PrivateDnsZoneGroup>
     private final String configName;
 
     private PrivateDnsZoneGroup(Expr name, Expr zoneId, String configName) {
-        super(name);
+        super(name, TYPE, API_VERSION);
         this.zoneId = Objects.requireNonNull(zoneId);
         this.configName = configName;
     }
@@ -37,16 +37,6 @@ public final class PrivateDnsZoneGroup extends ResourceSpec<PrivateDnsZoneGroup>
     @Override
     protected PrivateDnsZoneGroup self() {
         return this;
-    }
-
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String apiVersion() {
-        return API_VERSION;
     }
 
     @Override

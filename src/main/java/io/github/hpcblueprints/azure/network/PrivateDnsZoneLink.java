@@ -21,7 +21,7 @@ public final class PrivateDnsZoneLink extends ResourceSpec<PrivateDnsZoneLink> {
     private final Expr vnetId;
 
     private PrivateDnsZoneLink(Expr name, Expr vnetId) {
-        super(name);
+        super(name, TYPE, API_VERSION);
         this.vnetId = Objects.requireNonNull(vnetId);
     }
 
@@ -33,16 +33,6 @@ public final class PrivateDnsZoneLink extends ResourceSpec<PrivateDnsZoneLink> {
     @Override
     protected PrivateDnsZoneLink self() {
         return this;
-    }
-
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String apiVersion() {
-        return API_VERSION;
     }
 
     @Override

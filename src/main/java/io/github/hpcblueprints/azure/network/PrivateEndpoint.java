@@ -23,7 +23,7 @@ public final class PrivateEndpoint extends ResourceSpec<PrivateEndpoint> {
     private final Expr subnetId;
 
     private PrivateEndpoint(Expr name, Ref<?> target, PrivateLinkTarget kind, Expr subnetId) {
-        super(name);
+        super(name, TYPE, API_VERSION);
         Names.general("private endpoint", name, 64);
         this.target = Objects.requireNonNull(target);
         this.kind = Objects.requireNonNull(kind);
@@ -49,16 +49,6 @@ public final class PrivateEndpoint extends ResourceSpec<PrivateEndpoint> {
     @Override
     protected PrivateEndpoint self() {
         return this;
-    }
-
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String apiVersion() {
-        return API_VERSION;
     }
 
     @Override

@@ -23,7 +23,7 @@ public final class PublicIpAddress extends ResourceSpec<PublicIpAddress> {
     private int idleTimeoutMinutes = 4;
 
     private PublicIpAddress(Expr name) {
-        super(name);
+        super(name, TYPE, API_VERSION);
         Names.general("public IP address", name, 80);
     }
 
@@ -57,16 +57,6 @@ public final class PublicIpAddress extends ResourceSpec<PublicIpAddress> {
     @Override
     protected PublicIpAddress self() {
         return this;
-    }
-
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String apiVersion() {
-        return API_VERSION;
     }
 
     @Override

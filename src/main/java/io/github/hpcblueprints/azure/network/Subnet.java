@@ -38,7 +38,7 @@ public final class Subnet extends ResourceSpec<Subnet> {
     private String privateEndpointPolicies = "Enabled";
 
     private Subnet(Ref<VirtualNetwork> vnet, String subnetName, Cidr prefix) {
-        super(ResourceNames.join(List.of(vnet.name(), Expr.str(subnetName))));
+        super(ResourceNames.join(List.of(vnet.name(), Expr.str(subnetName))), TYPE, API_VERSION);
         this.vnet = Objects.requireNonNull(vnet);
         this.subnetName = subnetName;
         this.prefix = prefix;
@@ -116,16 +116,6 @@ public final class Subnet extends ResourceSpec<Subnet> {
     @Override
     protected Subnet self() {
         return this;
-    }
-
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String apiVersion() {
-        return API_VERSION;
     }
 
     @Override

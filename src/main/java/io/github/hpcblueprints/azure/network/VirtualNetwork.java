@@ -24,7 +24,7 @@ public final class VirtualNetwork extends ResourceSpec<VirtualNetwork> {
     private final List<String> dnsServers = new ArrayList<>();
 
     private VirtualNetwork(Expr name) {
-        super(name);
+        super(name, TYPE, API_VERSION);
         Names.general("virtual network", name, 64);
     }
 
@@ -61,16 +61,6 @@ public final class VirtualNetwork extends ResourceSpec<VirtualNetwork> {
     @Override
     protected VirtualNetwork self() {
         return this;
-    }
-
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String apiVersion() {
-        return API_VERSION;
     }
 
     @Override

@@ -24,7 +24,7 @@ public final class LogAnalyticsWorkspace extends ResourceSpec<LogAnalyticsWorksp
     private boolean publicAccess = true;
 
     private LogAnalyticsWorkspace(Expr name) {
-        super(name);
+        super(name, TYPE, API_VERSION);
         Names.general("Log Analytics workspace", name, 63);
         if (name instanceof Expr.Str s && s.value().length() < 4) {
             throw new IllegalArgumentException("Log Analytics workspace name '" + s.value() + "' must be 4-63 "
@@ -66,16 +66,6 @@ public final class LogAnalyticsWorkspace extends ResourceSpec<LogAnalyticsWorksp
     @Override
     protected LogAnalyticsWorkspace self() {
         return this;
-    }
-
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String apiVersion() {
-        return API_VERSION;
     }
 
     @Override

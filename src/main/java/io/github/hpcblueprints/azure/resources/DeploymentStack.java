@@ -32,7 +32,7 @@ public final class DeploymentStack extends ResourceSpec<DeploymentStack> {
     private String description = "";
 
     private DeploymentStack(Expr name, Template template) {
-        super(name);
+        super(name, TYPE, API_VERSION);
         Names.general("deployment stack", name, 90);
         this.template = Objects.requireNonNull(template);
     }
@@ -69,16 +69,6 @@ public final class DeploymentStack extends ResourceSpec<DeploymentStack> {
     @Override
     protected DeploymentStack self() {
         return this;
-    }
-
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String apiVersion() {
-        return API_VERSION;
     }
 
     @Override

@@ -27,7 +27,7 @@ public final class NestedDeployment extends ResourceSpec<NestedDeployment> {
     private final Map<String, Expr> parameters = new LinkedHashMap<>();
 
     private NestedDeployment(Expr name, Expr resourceGroup, Template template) {
-        super(name);
+        super(name, TYPE, API_VERSION);
         this.resourceGroup = Objects.requireNonNull(resourceGroup);
         this.template = Objects.requireNonNull(template);
     }
@@ -52,16 +52,6 @@ public final class NestedDeployment extends ResourceSpec<NestedDeployment> {
     @Override
     protected NestedDeployment self() {
         return this;
-    }
-
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String apiVersion() {
-        return API_VERSION;
     }
 
     @Override

@@ -19,7 +19,7 @@ public final class TemplateSpec extends ResourceSpec<TemplateSpec> {
     private String description = "";
 
     private TemplateSpec(Expr name) {
-        super(name);
+        super(name, TYPE, API_VERSION);
         Names.general("template spec", name, 90);
     }
 
@@ -35,16 +35,6 @@ public final class TemplateSpec extends ResourceSpec<TemplateSpec> {
     @Override
     protected TemplateSpec self() {
         return this;
-    }
-
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String apiVersion() {
-        return API_VERSION;
     }
 
     @Override

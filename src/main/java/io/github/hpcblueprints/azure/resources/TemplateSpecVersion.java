@@ -24,7 +24,7 @@ public final class TemplateSpecVersion extends ResourceSpec<TemplateSpecVersion>
     private String description = "";
 
     private TemplateSpecVersion(Expr name, Template template) {
-        super(name);
+        super(name, TYPE, API_VERSION);
         this.template = Objects.requireNonNull(template);
     }
 
@@ -44,16 +44,6 @@ public final class TemplateSpecVersion extends ResourceSpec<TemplateSpecVersion>
     @Override
     protected TemplateSpecVersion self() {
         return this;
-    }
-
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String apiVersion() {
-        return API_VERSION;
     }
 
     @Override

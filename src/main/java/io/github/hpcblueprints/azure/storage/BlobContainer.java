@@ -22,7 +22,7 @@ public final class BlobContainer extends ResourceSpec<BlobContainer> {
     private final String containerName;
 
     private BlobContainer(Expr name, String containerName) {
-        super(name);
+        super(name, TYPE, API_VERSION);
         this.containerName = containerName;
     }
 
@@ -42,16 +42,6 @@ public final class BlobContainer extends ResourceSpec<BlobContainer> {
     @Override
     protected BlobContainer self() {
         return this;
-    }
-
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String apiVersion() {
-        return API_VERSION;
     }
 
     @Override

@@ -22,7 +22,7 @@ public final class BlobService extends ResourceSpec<BlobService> {
     private boolean versioning = true;
 
     private BlobService(Expr name) {
-        super(name);
+        super(name, TYPE, API_VERSION);
     }
 
     public static BlobService of(Ref<StorageAccount> account) {
@@ -47,16 +47,6 @@ public final class BlobService extends ResourceSpec<BlobService> {
     @Override
     protected BlobService self() {
         return this;
-    }
-
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String apiVersion() {
-        return API_VERSION;
     }
 
     @Override

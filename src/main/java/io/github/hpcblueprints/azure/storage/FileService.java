@@ -23,7 +23,7 @@ public final class FileService extends ResourceSpec<FileService> {
     private boolean nfsEncryptionInTransit = true;
 
     private FileService(Expr name) {
-        super(name);
+        super(name, TYPE, API_VERSION);
     }
 
     public static FileService of(Ref<StorageAccount> account) {
@@ -54,16 +54,6 @@ public final class FileService extends ResourceSpec<FileService> {
     @Override
     protected FileService self() {
         return this;
-    }
-
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String apiVersion() {
-        return API_VERSION;
     }
 
     @Override

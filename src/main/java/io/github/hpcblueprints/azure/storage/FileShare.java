@@ -29,7 +29,7 @@ public final class FileShare extends ResourceSpec<FileShare> {
     private RootSquash rootSquash = RootSquash.RootSquash;
 
     private FileShare(Expr name, String shareName, int quotaGiB) {
-        super(name);
+        super(name, TYPE, API_VERSION);
         this.shareName = shareName;
         this.quotaGiB = quotaGiB;
     }
@@ -64,16 +64,6 @@ public final class FileShare extends ResourceSpec<FileShare> {
     @Override
     protected FileShare self() {
         return this;
-    }
-
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String apiVersion() {
-        return API_VERSION;
     }
 
     @Override

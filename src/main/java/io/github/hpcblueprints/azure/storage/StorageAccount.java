@@ -51,7 +51,7 @@ public final class StorageAccount extends ResourceSpec<StorageAccount> {
     private final Map<String, String> exceptions = new LinkedHashMap<>();
 
     private StorageAccount(Expr name) {
-        super(name);
+        super(name, TYPE, API_VERSION);
         Names.storageAccount(name);
     }
 
@@ -158,16 +158,6 @@ public final class StorageAccount extends ResourceSpec<StorageAccount> {
     @Override
     protected StorageAccount self() {
         return this;
-    }
-
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String apiVersion() {
-        return API_VERSION;
     }
 
     @Override

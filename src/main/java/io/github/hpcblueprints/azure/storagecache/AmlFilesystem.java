@@ -50,7 +50,7 @@ public final class AmlFilesystem extends ResourceSpec<AmlFilesystem> {
     private String rootSquash = "RootOnly";
 
     private AmlFilesystem(Expr name, Expr subnetId, AmlSku sku, int capacityTiB) {
-        super(name);
+        super(name, TYPE, API_VERSION);
         Names.general("Managed Lustre file system", name, 80);
         this.subnetId = Objects.requireNonNull(subnetId);
         this.sku = Objects.requireNonNull(sku);
@@ -148,16 +148,6 @@ public final class AmlFilesystem extends ResourceSpec<AmlFilesystem> {
     @Override
     protected AmlFilesystem self() {
         return this;
-    }
-
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String apiVersion() {
-        return API_VERSION;
     }
 
     @Override

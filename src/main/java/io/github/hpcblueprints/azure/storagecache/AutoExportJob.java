@@ -21,7 +21,7 @@ public final class AutoExportJob extends ResourceSpec<AutoExportJob> {
     private final String prefix;
 
     private AutoExportJob(Expr name, String prefix) {
-        super(name);
+        super(name, TYPE, API_VERSION);
         this.prefix = prefix;
     }
 
@@ -44,16 +44,6 @@ public final class AutoExportJob extends ResourceSpec<AutoExportJob> {
     @Override
     protected AutoExportJob self() {
         return this;
-    }
-
-    @Override
-    public String resourceType() {
-        return TYPE;
-    }
-
-    @Override
-    public String apiVersion() {
-        return API_VERSION;
     }
 
     @Override
