@@ -6,14 +6,12 @@ import io.github.hpcblueprints.arm.ArmJsonWriter;
 import io.github.hpcblueprints.arm.ArmReader;
 import io.github.hpcblueprints.arm.Copy;
 import io.github.hpcblueprints.arm.Expr;
-import io.github.hpcblueprints.arm.ExprParser;
 import io.github.hpcblueprints.arm.JsonPrinter;
 import io.github.hpcblueprints.arm.Output;
 import io.github.hpcblueprints.arm.Parameter;
 import io.github.hpcblueprints.arm.ParameterType;
 import io.github.hpcblueprints.arm.Resource;
 import io.github.hpcblueprints.arm.ResourceId;
-import io.github.hpcblueprints.arm.Scope;
 import io.github.hpcblueprints.arm.Template;
 import io.github.hpcblueprints.arm.Variable;
 import java.util.ArrayList;
@@ -39,6 +37,7 @@ public final class BicepWriter {
     private final Template template;
     private final SymbolTable symbols;
     private final String header;
+    /** The module files this file uses (and theirs), by path: {@code modules/<name>.bicep}. */
     private final Map<String, String> files = new LinkedHashMap<>();
     /** True for a file in modules/: the modules it uses are its neighbours. */
     private final boolean inModules;
@@ -58,9 +57,11 @@ public final class BicepWriter {
      */
     public static Map<String, String> write(Template t, String fileName, String header) {
         BicepWriter w = new BicepWriter(t, header, false);
-        w.files.put(fileName, "");
-        w.files.put(fileName, w.render());
-        return w.files;
+        String main = w.render(); // fills w.files with the modules it uses
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put(fileName, main);
+        out.putAll(w.files);
+        return out;
     }
 
     /** The symbol each resource of the template has in the Bicep file (for mapping findings to it). */
@@ -209,6 +210,9 @@ public final class BicepWriter {
         copy.ifPresent(c -> loops.put(c.name().toLowerCase(Locale.ROOT), "i"));
         BicepExpressions ex = new BicepExpressions(symbols, loops);
         int bodyIndent = 1;
+        // loop and condition first: what they reference counts before the explicit dependsOn is worked out
+        String loopHead = copy.map(c -> "[for i in range(0, " + ex.expr(c.count(), 0, refs) + "): ").orElse("");
+        String ifHead = r.condition().map(c -> "if (" + ex.expr(c, 0, refs) + ") ").orElse("");
 
         List<String> lines = new ArrayList<>();
         Optional<SymbolTable.Entry> parent = symbols.parentOf(e.id());
@@ -240,9 +244,7 @@ public final class BicepWriter {
             r.properties().ifPresent(p -> lines.add("properties: " + ex.value(p, bodyIndent, refs)));
             List<String> explicit = explicitDependsOn(r, refs);
             if (!explicit.isEmpty()) {
-                StringBuilder d = new StringBuilder("dependsOn: [\n");
-                explicit.forEach(s -> d.append(BicepExpressions.INDENT.repeat(bodyIndent + 1)).append(s).append('\n'));
-                lines.add(d.append(BicepExpressions.INDENT.repeat(bodyIndent)).append(']').toString());
+                lines.add("dependsOn: " + BicepExpressions.block("[", explicit, bodyIndent, "]"));
             }
         }
 
@@ -258,19 +260,7 @@ public final class BicepWriter {
         if (e.existing()) {
             sb.append("existing ");
         }
-        sb.append("= ");
-        String open = "{";
-        if (copy.isPresent()) {
-            sb.append("[for i in range(0, ").append(ex.expr(copy.get().count(), 0, refs)).append("): ");
-        }
-        if (r.condition().isPresent()) {
-            sb.append("if (").append(ex.expr(r.condition().get(), 0, refs)).append(") ");
-        }
-        sb.append(open).append('\n');
-        for (String l : lines) {
-            sb.append(BicepExpressions.INDENT).append(l).append('\n');
-        }
-        sb.append('}');
+        sb.append("= ").append(loopHead).append(ifHead).append(BicepExpressions.block("{", lines, 0, "}"));
         if (copy.isPresent()) {
             sb.append(']');
         }
@@ -314,62 +304,51 @@ public final class BicepWriter {
 
     // ---- nested deployments as modules ----------------------------------------------------------------------
 
+    private void addModuleFile(String path, String text) {
+        if (files.putIfAbsent(path, text) != null) {
+            throw new IllegalArgumentException("two nested deployments would both be written to " + path
+                    + "; give them different names");
+        }
+    }
+
     private String module(SymbolTable.Entry e) {
         Resource r = e.resource();
         JsonNode p = r.properties().orElseThrow();
         String name = ((Expr.Str) r.name()).value();
         String file = moduleFile(r).orElseThrow();
-        if (files.containsKey(file)) {
-            throw new IllegalArgumentException("two nested deployments would both be written to " + file
-                    + "; give them different names");
-        }
         Template inner = ArmReader.readTemplate(JsonPrinter.print(p.get("template")));
         BicepWriter nested = new BicepWriter(inner, header, true);
-        files.put(file, nested.render());
-        nested.files.forEach((k, v) -> {
-            if (files.putIfAbsent(k, v) != null) {
-                throw new IllegalArgumentException("two nested deployments would both be written to " + k
-                        + "; give them different names");
-            }
-        });
+        addModuleFile(file, nested.render());
+        nested.files.forEach(this::addModuleFile);
 
         Set<SymbolTable.Entry> refs = new LinkedHashSet<>();
         BicepExpressions ex = new BicepExpressions(symbols, Map.of());
-        StringBuilder sb = new StringBuilder();
-        String path = inModules ? file.substring("modules/".length()) : file;
-        sb.append("module ").append(e.symbol()).append(" '").append(path).append("' = ");
-        r.condition().ifPresent(c -> sb.append("if (").append(ex.expr(c, 0, refs)).append(") "));
-        sb.append("{\n");
-        sb.append(BicepExpressions.INDENT).append("name: ").append(BicepText.literal(name)).append('\n');
+        String ifHead = r.condition().map(c -> "if (" + ex.expr(c, 0, refs) + ") ").orElse("");
+        List<String> lines = new ArrayList<>();
+        lines.add("name: " + BicepText.literal(name));
         JsonNode group = r.extra().get("resourceGroup");
         JsonNode sub = r.extra().get("subscriptionId");
         if (group != null) {
-            sb.append(BicepExpressions.INDENT).append("scope: resourceGroup(");
-            if (sub != null) {
-                sb.append(ex.value(sub, 1, refs)).append(", ");
-            }
-            sb.append(ex.value(group, 1, refs)).append(")\n");
+            lines.add("scope: resourceGroup(" + (sub != null ? ex.value(sub, 1, refs) + ", " : "")
+                    + ex.value(group, 1, refs) + ")");
         }
-        JsonNode params = p.path("parameters");
-        if (!params.isEmpty()) {
-            sb.append(BicepExpressions.INDENT).append("params: {\n");
-            for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> f = it.next();
-                if (!f.getValue().has("value")) {
-                    throw new IllegalArgumentException("module " + name + ": parameter " + f.getKey()
-                            + " is not passed by value (a Key Vault reference needs getSecret in Bicep)");
-                }
-                sb.append(BicepExpressions.INDENT.repeat(2)).append(BicepText.key(f.getKey())).append(": ")
-                        .append(ex.value(f.getValue().get("value"), 2, refs)).append('\n');
+        List<String> params = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = p.path("parameters").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            if (!f.getValue().has("value")) {
+                throw new IllegalArgumentException("module " + name + ": parameter " + f.getKey()
+                        + " is not passed by value (a Key Vault reference needs getSecret in Bicep)");
             }
-            sb.append(BicepExpressions.INDENT).append("}\n");
+            params.add(BicepText.key(f.getKey()) + ": " + ex.value(f.getValue().get("value"), 2, refs));
+        }
+        if (!params.isEmpty()) {
+            lines.add("params: " + BicepExpressions.block("{", params, 1, "}"));
         }
         List<String> explicit = explicitDependsOn(r, refs);
         if (!explicit.isEmpty()) {
-            sb.append(BicepExpressions.INDENT).append("dependsOn: [\n");
-            explicit.forEach(s -> sb.append(BicepExpressions.INDENT.repeat(2)).append(s).append('\n'));
-            sb.append(BicepExpressions.INDENT).append("]\n");
+            lines.add("dependsOn: " + BicepExpressions.block("[", explicit, 1, "]"));
         }
-        return sb.append('}').toString();
+        String path = inModules ? file.substring("modules/".length()) : file;
+        return "module " + e.symbol() + " '" + path + "' = " + ifHead + BicepExpressions.block("{", lines, 0, "}");
     }
 }

@@ -6,7 +6,6 @@ import io.github.hpcblueprints.arm.ExprParser;
 import io.github.hpcblueprints.arm.Parameter;
 import io.github.hpcblueprints.arm.Resource;
 import io.github.hpcblueprints.arm.ResourceId;
-import io.github.hpcblueprints.arm.ResourceNames;
 import io.github.hpcblueprints.arm.Scope;
 import io.github.hpcblueprints.arm.Template;
 import io.github.hpcblueprints.arm.Variable;
@@ -236,14 +235,5 @@ final class SymbolTable {
         List<Expr> names = id.names().subList(0, id.names().size() - 1);
         ResourceId parent = new ResourceId(id.kind(), id.scopeArgs(), type.substring(0, slash), names);
         return Optional.ofNullable(byKey.get(parent.key()));
-    }
-
-    Entry entry(Resource r) {
-        for (Entry e : entries) {
-            if (e.resource() == r) {
-                return e;
-            }
-        }
-        throw new IllegalArgumentException("not in this file: " + r.type() + " " + ResourceNames.key(r.name()));
     }
 }

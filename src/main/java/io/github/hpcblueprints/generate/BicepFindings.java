@@ -8,7 +8,9 @@ import io.github.hpcblueprints.arm.JsonPrinter;
 import io.github.hpcblueprints.arm.Resource;
 import io.github.hpcblueprints.arm.Template;
 import io.github.hpcblueprints.bicep.BicepWriter;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,11 +37,12 @@ final class BicepFindings {
             return findingsJson;
         }
         ObjectNode root = (ObjectNode) Json.parse(findingsJson);
+        Symbols symbols = new Symbols();
         for (JsonNode f : root.path("findings")) {
             String file = f.path("file").asText("");
             for (Target t : targets) {
                 if (t.armFile().equals(file)) {
-                    locate(t.template(), t.bicepFile(), f.path("path").asText("")).ifPresent(
+                    symbols.locate(t.template(), t.bicepFile(), f.path("path").asText("")).ifPresent(
                             where -> ((ObjectNode) f).set("bicep", where));
                 }
             }
@@ -47,23 +50,32 @@ final class BicepFindings {
         return JsonPrinter.print(root);
     }
 
-    private static Optional<ObjectNode> locate(Template t, String bicepFile, String path) {
-        Matcher m = RESOURCE.matcher(path);
-        if (!m.find()) {
-            return Optional.empty();
+    /** Symbol tables and module templates, each worked out once however many findings point into them. */
+    private static final class Symbols {
+        private final Map<Template, Map<Resource, String>> tables = new IdentityHashMap<>();
+        private final Map<Resource, Template> modules = new IdentityHashMap<>();
+
+        Optional<ObjectNode> locate(Template t, String bicepFile, String path) {
+            Matcher m = RESOURCE.matcher(path);
+            if (!m.find()) {
+                return Optional.empty();
+            }
+            int index = Integer.parseInt(m.group(1));
+            if (index >= t.resources().size()) {
+                return Optional.empty();
+            }
+            Resource r = t.resources().get(index);
+            String rest = path.substring(m.end());
+            Matcher nested = NESTED.matcher(rest);
+            Optional<String> module = BicepWriter.moduleFile(r);
+            if (module.isPresent() && nested.find()) {
+                Template inner = modules.computeIfAbsent(r, x -> ArmReader.readTemplate(
+                        JsonPrinter.print(x.properties().orElseThrow().get("template"))));
+                return locate(inner, module.get(),
+                        "$.resources[" + nested.group(1) + "]" + rest.substring(nested.end()));
+            }
+            String symbol = tables.computeIfAbsent(t, BicepWriter::symbols).get(r);
+            return Optional.of(Json.obj("file", bicepFile, "resource", symbol));
         }
-        int index = Integer.parseInt(m.group(1));
-        if (index >= t.resources().size()) {
-            return Optional.empty();
-        }
-        Resource r = t.resources().get(index);
-        String rest = path.substring(m.end());
-        Matcher nested = NESTED.matcher(rest);
-        Optional<String> module = BicepWriter.moduleFile(r);
-        if (module.isPresent() && nested.find()) {
-            Template inner = ArmReader.readTemplate(JsonPrinter.print(r.properties().orElseThrow().get("template")));
-            return locate(inner, module.get(), "$.resources[" + nested.group(1) + "]" + rest.substring(nested.end()));
-        }
-        return Optional.of(Json.obj("file", bicepFile, "resource", BicepWriter.symbols(t).get(r)));
     }
 }

@@ -690,7 +690,7 @@ final class BicepEquivalence {
             if (v instanceof BicepReader.IfBody i) {
                 condition = node(i.condition());
             }
-            referenced = new LinkedHashSet<>();
+            // Bicep infers dependencies from every reference in the declaration, loop and condition included
             Map<String, Object> fields = new LinkedHashMap<>();
             Set<Id> explicit = new LinkedHashSet<>();
             for (Map.Entry<Object, Node> e : o.entries()) {

@@ -245,6 +245,28 @@ class BicepWriterTest {
     }
 
     @Test
+    void aResourceReferencedOnlyInAConditionOrLoopCountNeedsNoExplicitDependsOn() {
+        Template.Builder b = Template.builder(Scope.RESOURCE_GROUP);
+        b.resource(Resource.builder("Microsoft.ManagedIdentity/userAssignedIdentities", "2024-11-30", "id-a")
+                .location(Expr.resourceGroupLocation()).build());
+        Expr identity = Expr.resourceId("Microsoft.ManagedIdentity/userAssignedIdentities", Expr.str("id-a"));
+        // reference() is refused in conditions and counts; the id is not
+        b.resource(Resource.builder("Microsoft.Authorization/locks", "2020-05-01", "lock-a")
+                .condition(Expr.call("not", Expr.call("empty", identity))).dependsOn(identity)
+                .properties(io.github.hpcblueprints.arm.Json.obj("level", "CanNotDelete")).build());
+        b.resource(Resource.builder("Microsoft.Authorization/locks", "2020-05-01", Expr.raw(
+                "[format('lock-b-{0}', copyIndex())]")).copy(io.github.hpcblueprints.arm.Copy.of("locks",
+                Expr.call("length", identity)))
+                .dependsOn(identity).properties(io.github.hpcblueprints.arm.Json.obj("level", "ReadOnly")).build());
+        Template t = b.build();
+        Map<String, String> files = BicepWriter.write(t, "main.bicep", "");
+        assertThat(files.get("main.bicep")).contains("= if (!(empty(idA.id))) {")
+                .contains("= [for i in range(0, length(idA.id)): {")
+                .doesNotContain("dependsOn");
+        assertThat(BicepEquivalence.compare(t, files, "main.bicep")).isEmpty();
+    }
+
+    @Test
     void aSubscriptionTemplateSaysSo() {
         Template.Builder b = Template.builder(Scope.SUBSCRIPTION);
         b.resource(Resource.builder("Microsoft.Resources/resourceGroups", "2025-04-01", "rg-hpc")
