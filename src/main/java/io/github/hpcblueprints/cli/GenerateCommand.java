@@ -1,5 +1,6 @@
 package io.github.hpcblueprints.cli;
 
+import io.github.hpcblueprints.files.StagedDirectory;
 import io.github.hpcblueprints.generate.GenerateService;
 import io.github.hpcblueprints.generate.GeneratedFiles;
 import io.github.hpcblueprints.generate.OutputFormat;
@@ -36,6 +37,10 @@ final class GenerateCommand implements Callable<Integer> {
             + "baseline or hardened.")
     String profile;
 
+    @Option(names = "--force", description = "Write into an output folder hpcb did not write, or whose generated "
+            + "files were edited (replaces them; never deletes a file hpcb did not write).")
+    boolean force;
+
     @Override
     public Integer call() {
         Optional<SecurityProfile> override = Optional.empty();
@@ -50,9 +55,12 @@ final class GenerateCommand implements Callable<Integer> {
         GenerateService service = new GenerateService();
         long start = System.nanoTime();
         List<GeneratedFiles> rendered = service.renderAll(blueprints, override, outputFormat);
-        for (GeneratedFiles files : rendered) {
-            Path written = GenerateService.write(files, out);
-            cli.out().println(written);
+        for (GenerateService.Written w : GenerateService.writeAll(rendered, out,
+                force ? StagedDirectory.Overwrite.FORCE : StagedDirectory.Overwrite.SAFE)) {
+            cli.out().println(w.folder());
+            if (!w.keptFiles().isEmpty()) {
+                cli.progress("kept your files in " + w.folder() + ": " + String.join(", ", w.keptFiles()));
+            }
         }
         cli.progress(String.format("generated %d blueprint(s) in %d ms", rendered.size(),
                 (System.nanoTime() - start) / 1_000_000));

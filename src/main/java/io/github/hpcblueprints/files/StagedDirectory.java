@@ -7,26 +7,33 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Writes a folder all at once: files go to a hidden staging folder beside the target and replace the target only on
- * {@link #commit()}. A failure or an exception before commit leaves the target as it was and removes the staging
- * folder, so readers never see a half-written output.
+ * Writes a folder all at once, and only a folder this tool wrote itself. Files go to a hidden staging folder beside
+ * the target and replace the target only on {@link #commit()}; a failure before commit leaves the target as it was.
+ *
+ * <p>Every folder it writes carries a {@value Manifest#FILE_NAME} (the SHA-256 of each file it wrote, in
+ * {@code sha256sum} format). The manifest is how a later run knows what it may replace: files the manifest lists are
+ * replaced (or removed when no longer written); files it does not list are the user's and are carried over
+ * untouched; an edited file, a user's file where a generated one must go, or a folder with no manifest at all is
+ * refused unless {@link Overwrite#FORCE} is given, and even then nothing the tool did not write is deleted.
+ *
+ * <p>The swap is two renames. A process killed between them leaves {@code .NAME.old-*} beside a missing target;
+ * the next {@link #create} puts it back (or clears it when the swap had finished) before doing anything else.
  *
  * <pre>{@code
- * try (StagedDirectory out = StagedDirectory.create(Path.of("generated/hpc"))) {
+ * try (StagedDirectory out = StagedDirectory.create(Path.of("generated/hpc"), Overwrite.SAFE)) {
  *     out.write("azuredeploy.json", json);
  *     out.commit();
  * }
@@ -34,27 +41,58 @@ import java.util.UUID;
  */
 public final class StagedDirectory implements AutoCloseable {
 
-    private final Path target;
-    private final Path staging;
-    private final Set<String> written = new TreeSet<>();
-    private boolean committed;
-
-    private StagedDirectory(Path target, Path staging) {
-        this.target = target;
-        this.staging = staging;
+    /** What may be replaced in an existing target folder. */
+    public enum Overwrite {
+        /** Only files this tool wrote and nobody changed since. */
+        SAFE,
+        /** Also edited generated files and files in the way of a generated one; still deletes nothing foreign. */
+        FORCE
     }
 
+    private final Path target;
+    private final Path staging;
+    private final Overwrite overwrite;
+    private final Map<String, byte[]> written = new TreeMap<>();
+    private boolean committed;
+
+    private StagedDirectory(Path target, Path staging, Overwrite overwrite) {
+        this.target = target;
+        this.staging = staging;
+        this.overwrite = overwrite;
+    }
+
+    /** Stages a replacement of {@code target}, which must be a folder this tool wrote (see the class comment). */
     public static StagedDirectory create(Path target) {
+        return create(target, Overwrite.SAFE);
+    }
+
+    public static StagedDirectory create(Path target, Overwrite overwrite) {
         Path abs = target.toAbsolutePath().normalize();
         Path parent = abs.getParent();
         try {
             Files.createDirectories(parent);
-            Path staging = parent.resolve("." + abs.getFileName() + ".staging-" + UUID.randomUUID());
+            SwapRecovery.recover(abs);
+            Path staging = parent.resolve(SwapRecovery.stagingName(abs));
             Files.createDirectory(staging);
-            return new StagedDirectory(abs, staging);
+            return new StagedDirectory(abs, staging, overwrite);
         } catch (IOException e) {
             throw new BlueprintException(Problem.of("OUT-IO", "cannot create the output folder: " + e.getMessage(),
                     Location.of(abs.toString(), 0, 0), "check that the parent folder is writable"));
+        }
+    }
+
+    /**
+     * What writing {@code files} into {@code target} would refuse, without touching anything: lets a caller check
+     * every target before writing any.
+     */
+    public static List<Problem> check(Path target, java.util.Set<String> files, Overwrite overwrite) {
+        Path abs = target.toAbsolutePath().normalize();
+        try {
+            Path effective = SwapRecovery.effectiveTarget(abs);
+            return Ownership.of(effective).refusals(effective, files, overwrite);
+        } catch (IOException e) {
+            return List.of(Problem.of("OUT-IO", "cannot read " + abs + ": " + e.getMessage(),
+                    Location.of(abs.toString(), 0, 0), "check the folder's permissions"));
         }
     }
 
@@ -73,7 +111,7 @@ public final class StagedDirectory implements AutoCloseable {
         try {
             Files.createDirectories(file.getParent());
             Files.write(file, content);
-            written.add(relativePath.replace('\\', '/'));
+            written.put(relativePath.replace('\\', '/'), content);
         } catch (IOException e) {
             throw new BlueprintException(Problem.of("OUT-IO", "cannot write " + relativePath + ": " + e.getMessage(),
                     Location.of(target.resolve(relativePath).toString(), 0, 0), "check free space and permissions"));
@@ -90,20 +128,34 @@ public final class StagedDirectory implements AutoCloseable {
 
     /** The relative paths written so far, sorted. */
     public List<String> files() {
-        return Collections.unmodifiableList(new ArrayList<>(written));
+        return Collections.unmodifiableList(new ArrayList<>(written.keySet()));
     }
 
-    /** Replaces the target folder with what was written. */
-    public void commit() {
+    /**
+     * Replaces the target folder with what was written plus the user's own files from the old one.
+     *
+     * @return the user's files carried over (relative paths), so a caller can say so
+     */
+    public List<String> commit() {
         if (committed) {
             throw new IllegalStateException("already committed");
         }
-        Path old = target.resolveSibling("." + target.getFileName() + ".old-" + UUID.randomUUID());
+        List<String> kept;
         try {
-            boolean hadTarget = Files.exists(target);
+            Ownership owner = Ownership.of(target);
+            List<Problem> refusals = owner.refusals(target, written.keySet(), overwrite);
+            if (!refusals.isEmpty()) {
+                throw new BlueprintException(refusals);
+            }
+            kept = owner.carryOver(target, staging, written.keySet());
+            Files.writeString(staging.resolve(Manifest.FILE_NAME), Manifest.of(written).text());
+            CrashPoint.reach("staged");
+            Path old = target.resolveSibling(SwapRecovery.oldName(target));
+            boolean hadTarget = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
             if (hadTarget) {
                 move(target, old);
             }
+            CrashPoint.reach("old-moved");
             try {
                 move(staging, target);
             } catch (IOException e) {
@@ -113,20 +165,22 @@ public final class StagedDirectory implements AutoCloseable {
                 throw e;
             }
             committed = true;
+            CrashPoint.reach("swapped");
             if (hadTarget) {
-                deleteTree(old);
+                SwapRecovery.discardOld(old, target);
             }
         } catch (IOException e) {
             throw new BlueprintException(Problem.of("OUT-IO", "cannot move the output into place: " + e.getMessage(),
                     Location.of(target.toString(), 0, 0), "check that nothing holds the folder open"));
         }
+        return kept;
     }
 
     @Override
     public void close() {
         if (!committed) {
             try {
-                deleteTree(staging);
+                Trees.delete(staging);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot remove staging folder " + staging, e);
             }
@@ -135,13 +189,14 @@ public final class StagedDirectory implements AutoCloseable {
 
     private Path resolve(String relativePath) {
         Path file = staging.resolve(relativePath).normalize();
-        if (!file.startsWith(staging) || relativePath.isBlank()) {
+        if (!file.startsWith(staging) || relativePath.isBlank() || file.equals(staging)
+                || file.getFileName().toString().equals(Manifest.FILE_NAME)) {
             throw new IllegalArgumentException("'" + relativePath + "' is not a path inside the output folder");
         }
         return file;
     }
 
-    private static void move(Path from, Path to) throws IOException {
+    static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
@@ -149,22 +204,15 @@ public final class StagedDirectory implements AutoCloseable {
         }
     }
 
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
+    static List<Path> siblings(Path target, String prefix) throws IOException {
+        List<Path> out = new ArrayList<>();
+        if (!Files.isDirectory(target.getParent())) {
+            return out;
         }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(target.getParent(), prefix + "*")) {
+            s.forEach(out::add);
+        }
+        Collections.sort(out);
+        return out;
     }
 }

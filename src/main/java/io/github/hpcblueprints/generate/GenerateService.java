@@ -13,6 +13,7 @@ import io.github.hpcblueprints.diagnostics.Generator;
 import io.github.hpcblueprints.diagnostics.Location;
 import io.github.hpcblueprints.diagnostics.Problem;
 import io.github.hpcblueprints.files.StagedDirectory;
+import io.github.hpcblueprints.files.StagedDirectory.Overwrite;
 import io.github.hpcblueprints.hpc.ClusterEnvironment;
 import io.github.hpcblueprints.hpc.CompiledEnvironment;
 import io.github.hpcblueprints.hpc.Compiler;
@@ -142,17 +143,51 @@ public final class GenerateService {
         return rendered;
     }
 
-    /** Writes rendered files to {@code outDir/<name>/}, replacing what was there. */
+    /** Writes rendered files to {@code outDir/<name>/}, replacing what an earlier run wrote there. */
     public static Path write(GeneratedFiles files, Path outDir) {
-        try (StagedDirectory dir = StagedDirectory.create(outDir.resolve(files.name()))) {
+        return write(files, outDir, Overwrite.SAFE).folder();
+    }
+
+    /**
+     * Writes rendered files to {@code outDir/<name>/}. Only a folder this tool wrote is replaced (see
+     * {@link StagedDirectory}); the user's own files in it are kept.
+     */
+    public static Written write(GeneratedFiles files, Path outDir, Overwrite overwrite) {
+        try (StagedDirectory dir = StagedDirectory.create(outDir.resolve(files.name()), overwrite)) {
             files.files().forEach(dir::write);
             for (String f : files.files().keySet()) {
                 if (f.endsWith(".sh")) {
                     dir.makeExecutable(f);
                 }
             }
-            dir.commit();
-            return dir.target();
+            List<String> kept = dir.commit();
+            return new Written(dir.target(), kept);
+        }
+    }
+
+    /**
+     * Checks every target folder before writing any: when one would be refused (not written by this tool, edited
+     * files, files in the way), nothing at all is written and every refusal is reported.
+     */
+    public static List<Written> writeAll(List<GeneratedFiles> rendered, Path outDir, Overwrite overwrite) {
+        List<Problem> refusals = new ArrayList<>();
+        for (GeneratedFiles files : rendered) {
+            refusals.addAll(StagedDirectory.check(outDir.resolve(files.name()), files.files().keySet(), overwrite));
+        }
+        if (!refusals.isEmpty()) {
+            throw new BlueprintException(refusals);
+        }
+        List<Written> out = new ArrayList<>();
+        for (GeneratedFiles files : rendered) {
+            out.add(write(files, outDir, overwrite));
+        }
+        return out;
+    }
+
+    /** A folder written, and the user's files it kept from before. */
+    public record Written(Path folder, List<String> keptFiles) {
+        public Written {
+            keptFiles = List.copyOf(keptFiles);
         }
     }
 
@@ -171,6 +206,33 @@ public final class GenerateService {
     public static String outputName(Path blueprintFile) {
         String file = blueprintFile.getFileName().toString();
         return file.replaceAll("\\.(ya?ml)$", "");
+    }
+
+    /**
+     * The blueprints in a folder and its subfolders, sorted; folders named {@code profiles} (organisation profiles
+     * that blueprints extend), {@code schema} and hidden folders are skipped.
+     */
+    public static List<Path> blueprintsUnder(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new BlueprintException(Problem.of("IO", "no folder " + folder, Location.of(folder.toString(), 0, 0),
+                    "check blueprintsDirectory"));
+        }
+        try (var s = Files.walk(folder)) {
+            return s.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml"))
+                    .filter(Files::isRegularFile)
+                    .filter(p -> {
+                        for (Path part : folder.relativize(p.getParent())) {
+                            String n = part.toString();
+                            if (n.equals("profiles") || n.equals("schema") || n.startsWith(".")) {
+                                return false;
+                            }
+                        }
+                        return true;
+                    }).sorted().toList();
+        } catch (IOException e) {
+            throw new BlueprintException(Problem.of("IO", "cannot list " + folder + ": " + e.getMessage(),
+                    Location.of(folder.toString(), 0, 0), "check the folder exists"));
+        }
     }
 
     /** The blueprints directly in a folder (not its profiles/), sorted. */

@@ -2,6 +2,7 @@ package io.github.hpcblueprints.maven;
 
 import io.github.hpcblueprints.diagnostics.BlueprintException;
 import io.github.hpcblueprints.diagnostics.Problem;
+import io.github.hpcblueprints.files.StagedDirectory;
 import io.github.hpcblueprints.generate.GenerateService;
 import io.github.hpcblueprints.generate.GeneratedFiles;
 import io.github.hpcblueprints.generate.OutputFormat;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -23,21 +25,31 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
 public final class GenerateMojo extends AbstractMojo {
 
+    /** The folder of blueprints ({@code *.yaml}, subfolders too; {@code profiles/} folders hold profiles). */
     @Parameter(property = "hpcb.blueprintsDirectory", defaultValue = "${project.basedir}/blueprints")
     private File blueprintsDirectory;
 
+    /** Where each blueprint's folder is written, as {@code <outputDirectory>/<blueprint name>}. */
     @Parameter(property = "hpcb.outputDirectory", defaultValue = "${project.build.directory}/hpc-blueprints")
     private File outputDirectory;
+
+    /**
+     * Write into an output folder this plugin did not write, or whose generated files were edited (they are
+     * replaced; a file the plugin did not write is never deleted).
+     */
+    @Parameter(property = "hpcb.force", defaultValue = "false")
+    private boolean force;
 
     /** Deployment files to write: {@code arm}, {@code bicep} or {@code both}. */
     @Parameter(property = "hpcb.format", defaultValue = "both")
     private String format;
 
+    /** Skip this goal. */
     @Parameter(property = "hpcb.skip", defaultValue = "false")
     private boolean skip;
 
     @Override
-    public void execute() throws MojoFailureException {
+    public void execute() throws MojoFailureException, MojoExecutionException {
         if (skip) {
             getLog().info("hpc-blueprints:generate skipped");
             return;
@@ -46,17 +58,25 @@ public final class GenerateMojo extends AbstractMojo {
                 "<format> must be arm, bicep or both, not '" + format + "'"));
         GenerateService service = new GenerateService();
         try {
-            List<Path> blueprints = GenerateService.blueprintsIn(blueprintsDirectory.toPath());
+            List<Path> blueprints = GenerateService.blueprintsUnder(blueprintsDirectory.toPath());
             if (blueprints.isEmpty()) {
                 getLog().warn("no blueprints (*.yaml) in " + blueprintsDirectory);
             }
-            for (GeneratedFiles files : service.renderAll(blueprints, Optional.empty(), outputFormat)) {
-                Path written = GenerateService.write(files, outputDirectory.toPath());
-                getLog().info("generated " + files.name() + " -> " + written);
+            List<GeneratedFiles> rendered = service.renderAll(blueprints, Optional.empty(), outputFormat);
+            for (GenerateService.Written w : GenerateService.writeAll(rendered, outputDirectory.toPath(),
+                    force ? StagedDirectory.Overwrite.FORCE : StagedDirectory.Overwrite.SAFE)) {
+                getLog().info("generated " + w.folder());
+                if (!w.keptFiles().isEmpty()) {
+                    getLog().info("kept your files in " + w.folder() + ": " + String.join(", ", w.keptFiles()));
+                }
             }
         } catch (BlueprintException e) {
+            e.problems().forEach(p -> getLog().error(p.describe()));
             throw new MojoFailureException(e.problems().stream().map(Problem::describe)
                     .collect(Collectors.joining("\n")));
+        } catch (RuntimeException e) {
+            throw new MojoExecutionException("internal error in hpc-blueprints (a bug; please report it with the "
+                    + "blueprint): " + e, e);
         }
     }
 }

@@ -138,9 +138,12 @@ public final class ValidationService {
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.walk(p)) {
+                    // hidden files and folders (.git, an interrupted generate's .NAME.old-*/.staging-*) are never
+                    // templates of the project
                     s.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".json"))
                             .filter(f -> !f.getFileName().toString().endsWith(".parameters.json"))
-                            .filter(f -> !f.toString().contains("/node_modules/") && !f.toString().contains("/.git/"))
+                            .filter(f -> !hidden(p.relativize(f)))
+                            .filter(f -> !f.toString().contains("/node_modules/"))
                             .sorted().forEach(out::add);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -153,6 +156,15 @@ public final class ValidationService {
             }
         }
         return out;
+    }
+
+    private static boolean hidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

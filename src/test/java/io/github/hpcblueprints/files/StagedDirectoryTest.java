@@ -46,10 +46,12 @@ class StagedDirectoryTest {
     }
 
     @Test
-    void commitReplacesTheWholeFolderSoStaleFilesGo() throws IOException {
+    void commitReplacesWhatItWroteBeforeSoStaleFilesGo() throws IOException {
         Path target = tmp.resolve("out");
-        Files.createDirectories(target);
-        Files.writeString(target.resolve("stale.txt"), "old");
+        try (StagedDirectory d = StagedDirectory.create(target)) {
+            d.write("stale.txt", "old");
+            d.commit();
+        }
         try (StagedDirectory d = StagedDirectory.create(target)) {
             d.write("fresh.txt", "new");
             d.commit();
