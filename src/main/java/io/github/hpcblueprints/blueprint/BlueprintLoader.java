@@ -41,9 +41,21 @@ public final class BlueprintLoader {
         this.profiles = profiles;
     }
 
+    /** The largest blueprint or profile read: a real one is a few kilobytes. */
+    public static final int MAX_CHARS = 1 << 20;
+    /** Blueprints nest about six levels; anything far deeper is a mistake, refused where it starts. */
+    static final int MAX_DEPTH_NESTING = 64;
+
     /** Loads a blueprint file. */
     public Blueprint load(Path file) {
         Path abs = file.toAbsolutePath().normalize();
+        try {
+            if (java.nio.file.Files.isRegularFile(abs) && java.nio.file.Files.size(abs) > 4L * MAX_CHARS) {
+                throw tooLarge(abs.toString(), java.nio.file.Files.size(abs) + " bytes");
+            }
+        } catch (java.io.IOException e) {
+            // readText below reports what cannot be read
+        }
         return load(ArmReader.readText(abs), abs.toString(), abs.getParent(), abs.getFileName().toString());
     }
 
@@ -65,14 +77,25 @@ public final class BlueprintLoader {
         ClusterEnvironment env = mapper.map(merged.root(), sourceLabel);
         if (!mapper.problems().isEmpty() || env == null) {
             List<Problem> located = new ArrayList<>();
-            mapper.problems().forEach(p -> located.add(merged.locate(p)));
+            // a refusal naming its value ('Inbox_1') is pointed at that value's key inside the refused section
+            mapper.problems().forEach(p -> located.add(p.location().hasPosition() ? p
+                    : p.withLocation(merged.locateValue(p.message(), p.location().jsonPath()))));
             throw new BlueprintException(located);
         }
         return new Blueprint(env, merged);
     }
 
+    private static BlueprintException tooLarge(String name, String size) {
+        return new BlueprintException(Problem.of("BLUEPRINT-SIZE", "the file is too large to be a blueprint (" + size
+                + "; at most " + MAX_CHARS + " characters)", Location.of(name, 1, 1),
+                "keep long text (descriptions, notes) in a README beside the blueprint"));
+    }
+
     static SourceTree readYaml(String text, String name) {
-        SourceTree tree = SourceTreeReader.read(YAML, text, name, "YAML-SYNTAX");
+        if (text.length() > MAX_CHARS) {
+            throw tooLarge(name, text.length() + " characters");
+        }
+        SourceTree tree = SourceTreeReader.read(YAML, text, name, "YAML-SYNTAX", MAX_DEPTH_NESTING);
         if (!tree.problems().isEmpty()) {
             throw new BlueprintException(tree.problems());
         }

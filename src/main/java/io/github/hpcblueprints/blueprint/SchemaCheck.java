@@ -29,8 +29,13 @@ final class SchemaCheck {
 
     static List<Problem> check(SourceTree tree) {
         Set<Problem> out = new LinkedHashSet<>();
+        Set<String> numbersJudged = new java.util.HashSet<>();
+        checkNumbers(tree.root(), JsonPath.ROOT, tree, out, numbersJudged);
         for (Error e : SCHEMA.validate(tree.root())) {
             Problem p = describe(e);
+            if (numbersJudged.contains(p.location().jsonPath())) {
+                continue;
+            }
             // an unknown key is pointed at where the key is written, not its value
             out.add("BLUEPRINT-KEY".equals(p.code()) ? p.withLocation(tree.locateKey(p.location().jsonPath()))
                     : tree.locate(p));
@@ -81,6 +86,50 @@ final class SchemaCheck {
             default:
                 return Problem.at("BLUEPRINT-SCHEMA", at, where + ": " + e.getMessage(), "see the blueprint schema");
         }
+    }
+
+    /**
+     * Whole-number fields, judged exactly in any notation ({@code 1.0e100}, {@code 8.0}, {@code 2147483648}) before
+     * the schema validator, whose comparisons go through {@code long}/{@code double} and would let a huge value
+     * wrap around. Each path judged here is not reported again by the validator.
+     */
+    private static void checkNumbers(JsonNode node, String path, SourceTree tree, Set<Problem> out,
+            Set<String> judged) {
+        if (node.isContainerNode()) {
+            if (node.isArray()) {
+                for (int i = 0; i < node.size(); i++) {
+                    checkNumbers(node.get(i), path + "[" + i + "]", tree, out, judged);
+                }
+            } else {
+                node.fields().forEachRemaining(e -> checkNumbers(e.getValue(), JsonPath.child(path, e.getKey()), tree,
+                        out, judged));
+            }
+            return;
+        }
+        if (!node.isNumber()) {
+            return;
+        }
+        Optional<Spec.Type> type = typeAt(path);
+        if (type.isEmpty() || !(type.get() instanceof Spec.Int range)) {
+            return;
+        }
+        judged.add(path);
+        java.math.BigDecimal value = node.decimalValue();
+        String where = path.substring(2);
+        String allowed = "a whole number from " + range.min() + " to " + range.max();
+        if (value.stripTrailingZeros().scale() > 0) {
+            out.add(tree.locate(Problem.at("BLUEPRINT-VALUE", path, where + ": " + node.asText() + " is not a whole "
+                    + "number", "write " + allowed)));
+        } else if (value.compareTo(java.math.BigDecimal.valueOf(range.min())) < 0
+                || value.compareTo(java.math.BigDecimal.valueOf(range.max())) > 0) {
+            out.add(tree.locate(Problem.at("BLUEPRINT-VALUE", path, where + ": " + abbreviate(value)
+                    + " is out of range", "write " + allowed)));
+        }
+    }
+
+    private static String abbreviate(java.math.BigDecimal v) {
+        String plain = v.stripTrailingZeros().toPlainString();
+        return plain.length() <= 20 ? plain : v.stripTrailingZeros().toString();
     }
 
     /** The field spec at a JSON path of the blueprint. */

@@ -32,9 +32,12 @@ public final class Cli implements Runnable {
     private PrintStream out;
     private PrintStream err;
 
+    /** Bare {@code hpcb}: a usage error (exit 2), with the commands on stderr. */
     @Override
     public void run() {
-        CommandLine.usage(this, out);
+        CommandLine.usage(this, err);
+        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required (generate, validate, "
+                + "lint, rules)");
     }
 
     /** Runs the CLI with the given streams and returns the exit code (tests call this directly). */
@@ -45,7 +48,7 @@ public final class Cli implements Runnable {
         CommandLine cl = new CommandLine(root);
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
-        cl.setExitCodeExceptionMapper(t -> t instanceof BlueprintException ? ExitCode.INPUT : ExitCode.REMOTE);
+        cl.setExitCodeExceptionMapper(t -> t instanceof BlueprintException ? ExitCode.INPUT : ExitCode.INTERNAL);
         cl.setParameterExceptionHandler((ex, a) -> {
             err.println("hpcb: " + ex.getMessage());
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
@@ -61,8 +64,9 @@ public final class Cli implements Runnable {
                 }
                 return ExitCode.INPUT;
             }
-            err.println("hpcb: unexpected failure: " + ex + (root.debug ? "" : " (run with --debug for details)"));
-            return ExitCode.REMOTE;
+            err.println("hpcb: internal error, a bug in hpcb (please report it with the input that caused it): " + ex
+                    + (root.debug ? "" : " (run with --debug for the stack trace)"));
+            return ExitCode.INTERNAL;
         });
         return cl.execute(args);
     }

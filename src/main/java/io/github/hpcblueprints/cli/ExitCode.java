@@ -11,6 +11,11 @@ public final class ExitCode {
     public static final int INPUT = 2;
     /** Deployment or remote failure. */
     public static final int REMOTE = 3;
+    /**
+     * A bug in hpcb itself (an unexpected exception); bad input never gets this. Shares 3 with remote failures, as
+     * the CLI contract has no other code for it, and the message says which it is.
+     */
+    public static final int INTERNAL = 3;
 
     private ExitCode() {
     }

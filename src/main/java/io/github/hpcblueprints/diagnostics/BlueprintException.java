@@ -35,4 +35,16 @@ public final class BlueprintException extends RuntimeException {
     private static String summary(List<Problem> problems) {
         return problems.stream().map(Problem::describe).collect(Collectors.joining("\n"));
     }
+
+    /**
+     * A typed builder's refusal that surfaced after a blueprint was mapped, as a located problem (at the value the
+     * message names) instead of a crash: exit code 3 is kept for our own bugs.
+     */
+    public static BlueprintException refusedValue(IllegalArgumentException e, String name,
+            java.util.Optional<SourceTree> tree) {
+        String message = String.valueOf(e.getMessage());
+        Location at = tree.map(t -> t.locateValue(message)).orElse(Location.of(name, 0, 0));
+        return new BlueprintException(Problem.of("BLUEPRINT-VALUE", message, at,
+                "change this value (the blueprint schema and README list what Azure accepts)"));
+    }
 }

@@ -91,4 +91,44 @@ public final class SourceTree {
         }
         return problem.withLocation(located);
     }
+
+    /**
+     * Locates a refusal that names the refused value in quotes ({@code image 'ubuntu2004' is not ...}): at the first
+     * scalar in the document with that value, else at the start of the file. For refusals that surface only after a
+     * document was mapped (a typed builder's check), so the user still gets a line and a key.
+     */
+    public Location locateValue(String message) {
+        return locateValue(message, JsonPath.ROOT);
+    }
+
+    /** As {@link #locateValue(String)}, looking only under {@code under}; else at {@code under} itself. */
+    public Location locateValue(String message, String under) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("'([^']+)'").matcher(message);
+        while (m.find()) {
+            java.util.List<String> found = new java.util.ArrayList<>();
+            findScalar(root, JsonPath.ROOT, m.group(1), found);
+            for (String path : found) {
+                if (path.equals(under) || path.startsWith(under + ".") || path.startsWith(under + "[")
+                        || under.equals(JsonPath.ROOT)) {
+                    return locate(path);
+                }
+            }
+        }
+        return under.equals(JsonPath.ROOT) ? new Location(source, 1, 1, JsonPath.ROOT) : locate(under);
+    }
+
+    private static void findScalar(JsonNode node, String path, String wanted, java.util.List<String> out) {
+        if (node.isObject()) {
+            for (var it = node.fields(); it.hasNext();) {
+                var e = it.next();
+                findScalar(e.getValue(), JsonPath.child(path, e.getKey()), wanted, out);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                findScalar(node.get(i), JsonPath.index(path, i), wanted, out);
+            }
+        } else if (node.isValueNode() && wanted.equals(node.asText())) {
+            out.add(path);
+        }
+    }
 }

@@ -32,16 +32,38 @@ public final class SourceTreeReader {
     private final Map<String, Location> keys = new HashMap<>();
     private final List<Problem> problems = new ArrayList<>();
 
-    private SourceTreeReader(String source, String code) {
+    /** Deeper than this, a document is refused at the place it gets too deep (Jackson's own limit is 1000). */
+    public static final int DEFAULT_MAX_DEPTH = 500;
+
+    private final int maxDepth;
+    private int depth;
+
+    private SourceTreeReader(String source, String code, int maxDepth) {
         this.source = source;
         this.code = code;
+        this.maxDepth = maxDepth;
+    }
+
+    /** A document nested deeper than allowed; carries where, so the problem is located. */
+    private static final class TooDeep extends RuntimeException {
+        private final Location at;
+
+        TooDeep(Location at) {
+            super(null, null, false, false);
+            this.at = at;
+        }
     }
 
     /**
      * @param code the problem code for syntax errors ({@code ARM-JSON}, {@code YAML-SYNTAX})
      */
     public static SourceTree read(JsonFactory factory, String text, String source, String code) {
-        SourceTreeReader r = new SourceTreeReader(source, code);
+        return read(factory, text, source, code, DEFAULT_MAX_DEPTH);
+    }
+
+    /** As {@link #read(JsonFactory, String, String, String)}, refusing nesting deeper than {@code maxDepth}. */
+    public static SourceTree read(JsonFactory factory, String text, String source, String code, int maxDepth) {
+        SourceTreeReader r = new SourceTreeReader(source, code, maxDepth);
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         JsonNode root;
         try (JsonParser p = factory.createParser(body)) {
@@ -59,6 +81,10 @@ public final class SourceTreeReader {
                             new Location(source, line(loc), column(loc), ""), "remove it"));
                 }
             }
+        } catch (TooDeep e) {
+            r.problems.add(Problem.of(code, "nested more than " + maxDepth + " levels deep", e.at,
+                    "check for unbalanced brackets here; no document of this kind nests that deep"));
+            root = MissingNode.getInstance();
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             r.problems.add(Problem.of(code, "syntax error: " + firstLine(e.getOriginalMessage()),
@@ -75,6 +101,18 @@ public final class SourceTreeReader {
         JsonLocation loc = p.currentTokenLocation();
         positions.put(path, new Location(source, line(loc), column(loc), path));
         JsonToken t = p.currentToken();
+        if ((t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) && depth >= maxDepth) {
+            throw new TooDeep(new Location(source, line(loc), column(loc), path));
+        }
+        depth++;
+        try {
+            return container(p, path, t);
+        } finally {
+            depth--;
+        }
+    }
+
+    private JsonNode container(JsonParser p, String path, JsonToken t) throws IOException {
         switch (t) {
             case START_OBJECT: {
                 ObjectNode o = NODES.objectNode();

@@ -72,6 +72,15 @@ public final class GenerateService {
 
     private GeneratedFiles render(String name, ClusterEnvironment env, Optional<SourceTree> tree, Path home,
             OutputFormat format) {
+        try {
+            return renderChecked(name, env, tree, home, format);
+        } catch (IllegalArgumentException e) {
+            throw BlueprintException.refusedValue(e, name, tree);
+        }
+    }
+
+    private GeneratedFiles renderChecked(String name, ClusterEnvironment env, Optional<SourceTree> tree, Path home,
+            OutputFormat format) {
         CompiledEnvironment c = Compiler.compile(env, CycleCloudFiles::serverCloudInit,
                 CycleCloudFiles::instanceCloudInit);
         Map<String, String> files = new LinkedHashMap<>(CycleCloudFiles.render(env));

@@ -177,8 +177,8 @@ final class ComputePart {
                 if (text.startsWith("/")) {
                     return ImageReference.custom(Expr.str(text));
                 }
-                String[] urn = text.split(":");
-                if (urn.length != 4) {
+                String[] urn = text.split(":", -1);
+                if (urn.length != 4 || java.util.Arrays.stream(urn).anyMatch(String::isBlank)) {
                     throw new IllegalArgumentException("image '" + text + "' is not an alias (ubuntu2404, ubuntu2204, "
                             + "ubuntu-hpc, almalinux-hpc), a publisher:offer:sku:version URN or an image id");
                 }

@@ -25,6 +25,7 @@ public record ResearchInstance(String name, String vmSize, String image, String 
         Objects.requireNonNull(project);
         mounts = List.copyOf(mounts);
         Objects.requireNonNull(autoShutdown);
+        ComputePart.image(image); // refuses an image the VM could not be created from, here rather than at compile
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("research instance name '" + name + "' must be 2-15 lowercase "
                     + "letters, digits and hyphens (it becomes the VM's host name)");

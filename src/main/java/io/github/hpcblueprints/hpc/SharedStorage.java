@@ -64,6 +64,13 @@ public sealed interface SharedStorage permits SharedStorage.Lustre, SharedStorag
     record Blob(List<String> containers) implements SharedStorage {
         public Blob {
             containers = List.copyOf(containers);
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (String c : containers) {
+                io.github.hpcblueprints.azure.storage.BlobContainer.requireValidName(c);
+                if (!seen.add(c)) {
+                    throw new IllegalArgumentException("container '" + c + "' is listed twice");
+                }
+            }
         }
 
         @Override

@@ -67,8 +67,12 @@ public final class ValidationService {
     public Report validate(String name, ClusterEnvironment env, Optional<SourceTree> blueprint,
             Optional<SchemaLookup> schemas) {
         knownRules(env, blueprint);
-        CompiledEnvironment c = Compiler.compile(env, CycleCloudFiles::serverCloudInit,
-                CycleCloudFiles::instanceCloudInit);
+        CompiledEnvironment c;
+        try {
+            c = Compiler.compile(env, CycleCloudFiles::serverCloudInit, CycleCloudFiles::instanceCloudInit);
+        } catch (IllegalArgumentException e) {
+            throw BlueprintException.refusedValue(e, name, blueprint);
+        }
         List<TemplateView> templates = new ArrayList<>();
         templates.add(view(ArmJsonWriter.write(c.resourceGroup()), name + "/azuredeploy.json"));
         c.subscription().ifPresent(s -> templates.add(view(ArmJsonWriter.write(s), name + "/subscription.json")));

@@ -27,12 +27,17 @@ public final class BlobContainer extends ResourceSpec<BlobContainer> {
     }
 
     public static BlobContainer of(Ref<StorageAccount> account, String containerName) {
+        requireValidName(containerName);
+        return new BlobContainer(ResourceNames.join(List.of(account.name(), Expr.str("default"),
+                Expr.str(containerName))), containerName);
+    }
+
+    /** Refuses a name Azure refuses (so a domain value can be checked where it is written). */
+    public static void requireValidName(String containerName) {
         if (!NAME.matcher(containerName).matches()) {
             throw new IllegalArgumentException("container name '" + containerName + "' must be 3-63 lowercase "
                     + "letters, digits and single hyphens, starting and ending with a letter or digit");
         }
-        return new BlobContainer(ResourceNames.join(List.of(account.name(), Expr.str("default"),
-                Expr.str(containerName))), containerName);
     }
 
     public String containerName() {
