@@ -8,6 +8,7 @@ import io.github.hpcblueprints.validate.JsonReport;
 import io.github.hpcblueprints.validate.ReportFormat;
 import io.github.hpcblueprints.validate.SarifReport;
 import io.github.hpcblueprints.validate.TextReport;
+import io.github.hpcblueprints.validate.ValidationService;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -39,20 +40,42 @@ final class CheckOptions {
                 "--format must be text, json or sarif, not '" + format + "'"));
     }
 
-    Optional<SchemaLookup> schemas() {
-        return Optional.ofNullable(armSchemas).map(ArmSchemaValidator::load);
-    }
-
-    /** Renders a report; absolute file names under the working folder are shown relative to it. */
-    static String render(Report full, ReportFormat format, boolean colour) {
+    /** Absolute file names under the working folder, shown relative to it (SARIF: relative to the repository). */
+    static Report relative(Report full) {
         Path here = Path.of("").toAbsolutePath();
-        Report report = full.mapSources(s -> {
+        return full.mapSources(s -> {
             if (s.isEmpty() || !s.startsWith(here.getRoot().toString())) {
                 return s;
             }
             Path p = Path.of(s);
             return p.isAbsolute() && p.startsWith(here) ? here.relativize(p).toString() : s;
         });
+    }
+
+    Optional<SchemaLookup> schemas() {
+        return Optional.ofNullable(armSchemas).map(ArmSchemaValidator::load);
+    }
+
+    /**
+     * Prints a report (every format carries the input problems too; they also go to stderr, where a person in a
+     * terminal or a CI log looks for errors) and gives the exit code of its verdict.
+     */
+    int finish(Cli cli, Report report, Severity threshold, ReportFormat format) {
+        Report shown = relative(report);
+        for (var p : shown.problems()) {
+            cli.err().println("error: " + p.describe());
+        }
+        cli.out().print(render(report, format, cli.colour()));
+        return switch (ValidationService.verdict(report, threshold)) {
+            case BAD_INPUT -> ExitCode.INPUT;
+            case FINDINGS -> ExitCode.FINDINGS;
+            case CLEAN -> ExitCode.OK;
+        };
+    }
+
+    /** Renders a report; absolute file names under the working folder are shown relative to it. */
+    static String render(Report full, ReportFormat format, boolean colour) {
+        Report report = relative(full);
         return switch (format) {
             case TEXT -> TextReport.write(report, colour);
             case JSON -> JsonReport.write(report);

@@ -55,7 +55,6 @@ final class LintCommand implements Callable<Integer> {
         Report report = new ValidationService().lint(paths, profile.equals("hardened"), options.schemas(), accepted);
         cli.progress(String.format("linted %d template(s) in %d ms", report.sources().size(),
                 (System.nanoTime() - start) / 1_000_000));
-        cli.out().print(CheckOptions.render(report, format, cli.colour()));
-        return report.failsAt(threshold) ? ExitCode.FINDINGS : ExitCode.OK;
+        return options.finish(cli, report, threshold, format);
     }
 }

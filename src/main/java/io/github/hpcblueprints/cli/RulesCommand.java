@@ -58,9 +58,13 @@ final class RulesCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             String wanted = id.toUpperCase(java.util.Locale.ROOT);
-            RuleInfo info = Catalogue.standard().info(wanted).orElseThrow(() -> {
+            if (!wanted.startsWith("HPCB-")) {
+                wanted = "HPCB-" + wanted; // ACCESS-002 is how people quote them
+            }
+            String asked = wanted;
+            RuleInfo info = Catalogue.standard().info(asked).orElseThrow(() -> {
                 List<String> ids = Catalogue.standard().infos().stream().map(RuleInfo::id).toList();
-                String guess = Suggest.closest(wanted, ids);
+                String guess = Suggest.closest(asked, ids);
                 return new BlueprintException(Problem.of("RULES", "no rule " + id, Location.UNKNOWN,
                         guess.isEmpty() ? "hpcb rules lists them" : "did you mean " + guess + "?"));
             });

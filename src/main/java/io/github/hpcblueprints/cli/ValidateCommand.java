@@ -1,12 +1,10 @@
 package io.github.hpcblueprints.cli;
 
 import io.github.hpcblueprints.hpc.SecurityProfile;
-import io.github.hpcblueprints.rules.Finding;
 import io.github.hpcblueprints.rules.Report;
 import io.github.hpcblueprints.validate.ReportFormat;
 import io.github.hpcblueprints.validate.ValidationService;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -49,18 +47,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         var threshold = options.threshold(spec.commandLine());
         ReportFormat format = options.reportFormat(spec.commandLine());
-        ValidationService service = new ValidationService();
-        List<Finding> all = new ArrayList<>();
-        List<String> sources = new ArrayList<>();
-        boolean hardened = false;
-        for (Path b : blueprints) {
-            Report r = service.validate(b, override, options.schemas());
-            all.addAll(r.findings());
-            sources.addAll(r.sources());
-            hardened |= r.hardened();
-        }
-        Report report = new Report(all, hardened, sources);
-        cli.out().print(CheckOptions.render(report, format, cli.colour()));
-        return report.failsAt(threshold) ? ExitCode.FINDINGS : ExitCode.OK;
+        Report report = new ValidationService().validateAll(blueprints, override, options.schemas());
+        return options.finish(cli, report, threshold, format);
     }
 }

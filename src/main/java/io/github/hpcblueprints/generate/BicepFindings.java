@@ -33,6 +33,16 @@ final class BicepFindings {
     }
 
     static String annotate(String findingsJson, List<Target> targets) {
+        return annotate(findingsJson, targets, Optional.empty());
+    }
+
+    /**
+     * As {@link #annotate(String, List)}; when the ARM files were not written ({@code --format bicep}), each finding
+     * in a template is re-pointed at the Bicep file that was: its file, and the line and column of the declaration
+     * ({@code resource}, {@code module}, {@code param}, {@code output}) or the file's first line for the whole
+     * template. The JSON path stays the template's, as it is the same model.
+     */
+    static String annotate(String findingsJson, List<Target> targets, Optional<Map<String, String>> bicepOnly) {
         if (targets.isEmpty()) {
             return findingsJson;
         }
@@ -42,12 +52,40 @@ final class BicepFindings {
             String file = f.path("file").asText("");
             for (Target t : targets) {
                 if (t.armFile().equals(file)) {
-                    symbols.locate(t.template(), t.bicepFile(), f.path("path").asText("")).ifPresent(
-                            where -> ((ObjectNode) f).set("bicep", where));
+                    Optional<ObjectNode> where = symbols.locate(t.template(), t.bicepFile(), f.path("path").asText(""));
+                    where.ifPresent(w -> ((ObjectNode) f).set("bicep", w));
+                    bicepOnly.ifPresent(texts -> repoint((ObjectNode) f, t, where, texts));
                 }
             }
         }
         return JsonPrinter.print(root);
+    }
+
+    private static void repoint(ObjectNode f, Target t, Optional<ObjectNode> where, Map<String, String> texts) {
+        String path = f.path("path").asText("");
+        String file = where.map(w -> w.path("file").asText()).orElse(t.bicepFile());
+        String declaration;
+        if (where.isPresent()) {
+            String symbol = where.get().path("resource").asText();
+            declaration = "(?:resource|module) " + Pattern.quote(symbol) + " ";
+        } else {
+            Matcher m = Pattern.compile("^\\$\\.(parameters|outputs)\\.([A-Za-z0-9_]+)").matcher(path);
+            declaration = m.find() ? (m.group(1).equals("parameters") ? "param " : "output ")
+                    + Pattern.quote(m.group(2)) + " " : null;
+        }
+        int line = 1;
+        int column = 1;
+        String text = texts.getOrDefault(file, "");
+        if (declaration != null) {
+            Matcher d = Pattern.compile("(?m)^\\s*(" + declaration + ")").matcher(text);
+            if (d.find()) {
+                line = (int) text.substring(0, d.start(1)).chars().filter(c -> c == '\n').count() + 1;
+                column = d.start(1) - text.lastIndexOf('\n', d.start(1) - 1);
+            }
+        }
+        f.put("file", file);
+        f.put("line", line);
+        f.put("column", column);
     }
 
     /** Symbol tables and module templates, each worked out once however many findings point into them. */

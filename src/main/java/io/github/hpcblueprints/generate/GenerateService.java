@@ -100,7 +100,9 @@ public final class GenerateService {
         // blueprint (and its profiles) relative to the blueprint's folder, never a machine's absolute path.
         Report report = new ValidationService(loader).validate(name, env, tree, Optional.empty())
                 .mapSources(s -> relative(s, name, home));
-        files.put("findings.json", BicepFindings.annotate(JsonReport.write(report), bicep));
+        // findings cite the files written: with --format bicep, the .bicep declarations, not JSON never written
+        files.put("findings.json", BicepFindings.annotate(JsonReport.write(report), bicep,
+                format.arm() ? Optional.empty() : Optional.of(Map.copyOf(files))));
         return new GeneratedFiles(name, files);
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -28,6 +29,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public final class ValidateMojo extends AbstractMojo {
 
+    /** The folder of blueprints ({@code *.yaml}, subfolders too; {@code profiles/} folders hold profiles). */
     @Parameter(property = "hpcb.blueprintsDirectory", defaultValue = "${project.basedir}/blueprints")
     private File blueprintsDirectory;
 
@@ -39,11 +41,12 @@ public final class ValidateMojo extends AbstractMojo {
     @Parameter(property = "hpcb.armSchemas")
     private File armSchemas;
 
+    /** Skip this goal. */
     @Parameter(property = "hpcb.skip", defaultValue = "false")
     private boolean skip;
 
     @Override
-    public void execute() throws MojoFailureException {
+    public void execute() throws MojoFailureException, MojoExecutionException {
         if (skip) {
             getLog().info("hpc-blueprints:validate skipped");
             return;
@@ -53,29 +56,42 @@ public final class ValidateMojo extends AbstractMojo {
         try {
             Optional<SchemaLookup> schemas = Optional.ofNullable(armSchemas).map(f -> ArmSchemaValidator.load(
                     f.toPath()));
-            List<Path> blueprints = GenerateService.blueprintsIn(blueprintsDirectory.toPath());
+            List<Path> blueprints = GenerateService.blueprintsUnder(blueprintsDirectory.toPath());
             if (blueprints.isEmpty()) {
                 getLog().warn("no blueprints (*.yaml) in " + blueprintsDirectory);
             }
-            ValidationService service = new ValidationService();
-            int failing = 0;
-            for (Path b : blueprints) {
-                Report report = service.validate(b, Optional.empty(), schemas);
-                for (String line : TextReport.write(report, false).split("\n")) {
-                    getLog().info(line);
+            Report report = new ValidationService().validateAll(blueprints, Optional.empty(), schemas);
+            // each finding at the level of its severity, so a build log's errors are the real errors
+            for (Finding f : report.active()) {
+                String line = f.location() + " " + f.ruleId() + " " + f.severity().label() + ": " + f.message();
+                switch (f.severity()) {
+                    case ERROR -> getLog().error(line);
+                    case WARNING -> getLog().warn(line);
+                    default -> getLog().info(line);
                 }
-                List<Finding> over = report.active().stream().filter(f -> f.severity().atLeast(threshold)).toList();
-                failing += over.size();
-                over.forEach(f -> getLog().error(b.getFileName() + ": " + f.ruleId() + " " + f.location() + " "
-                        + f.message()));
             }
-            if (failing > 0) {
-                throw new MojoFailureException(failing + " finding(s) at or above '" + threshold.label() + "' (see "
-                        + "above; 'hpcb rules explain ID' gives the why and the fix, or set failOn)");
+            for (Finding f : report.suppressed()) {
+                getLog().info("suppressed " + f.ruleId() + " " + f.location() + ": " + f.suppressedBecause());
+            }
+            report.problems().forEach(p -> getLog().error(p.describe()));
+            String summary = TextReport.write(report, false).lines().reduce((a, b) -> b).orElse("");
+            getLog().info(summary);
+            switch (ValidationService.verdict(report, threshold)) {
+                case BAD_INPUT -> throw new MojoFailureException(report.problems().size() + " blueprint problem(s) "
+                        + "(see the errors above; nothing could be judged in those files)");
+                case FINDINGS -> throw new MojoFailureException(report.active().stream()
+                        .filter(f -> f.severity().atLeast(threshold)).count() + " finding(s) at or above '"
+                        + threshold.label() + "' (see above; 'hpcb rules explain ID' gives the why and the fix, or "
+                        + "set failOn)");
+                case CLEAN -> { }
             }
         } catch (BlueprintException e) {
+            e.problems().forEach(p -> getLog().error(p.describe()));
             throw new MojoFailureException(e.problems().stream().map(Problem::describe)
                     .collect(Collectors.joining("\n")));
+        } catch (RuntimeException e) {
+            throw new MojoExecutionException("internal error in hpc-blueprints (a bug; please report it with the "
+                    + "blueprint): " + e, e);
         }
     }
 }

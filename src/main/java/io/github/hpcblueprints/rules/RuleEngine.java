@@ -57,6 +57,29 @@ public final class RuleEngine {
         return new Report(dedupe(result), context.hardened(), sources);
     }
 
+    /**
+     * Reports each of {@code given} that matched no finding of {@code report} as HPCB-STRUCT-017 at {@code where}
+     * (the suppression's own location), so a stale suppression is seen before it silently accepts something new.
+     */
+    public static Report withStaleSuppressions(Report report, List<Suppression> given,
+            java.util.function.Function<Suppression, io.github.hpcblueprints.diagnostics.Location> where) {
+        List<Finding> stale = new ArrayList<>();
+        for (Suppression s : given) {
+            if (report.findings().stream().noneMatch(s::matches)) {
+                RuleInfo info = Catalogue.standard().info(StructRules.STALE_SUPPRESSION).orElseThrow();
+                stale.add(new Finding(info.id(), report.hardened() ? info.hardened() : info.baseline(),
+                        "the suppression of " + s.rule() + (s.target().isEmpty() ? "" : " at '" + s.target() + "'")
+                                + " matches no finding", where.apply(s), "", false, ""));
+            }
+        }
+        if (stale.isEmpty()) {
+            return report;
+        }
+        List<Finding> all = new ArrayList<>(report.findings());
+        all.addAll(stale);
+        return new Report(all, report.hardened(), report.sources(), report.problems());
+    }
+
     /** The same rule at the same place with the same message is one finding. */
     private static List<Finding> dedupe(List<Finding> sorted) {
         List<Finding> out = new ArrayList<>();

@@ -34,6 +34,9 @@ final class StructRules {
     private static final Pattern PARAMETER = Pattern.compile("(?i)parameters\\(\\s*'([^']*)'\\s*\\)");
     private static final Pattern VARIABLE = Pattern.compile("(?i)variables\\(\\s*'([^']*)'\\s*\\)");
 
+    /** The id of the rule for suppressions that match no finding. */
+    static final String STALE_SUPPRESSION = "HPCB-STRUCT-017";
+
     private StructRules() {
     }
 
@@ -116,7 +119,14 @@ final class StructRules {
                         "A property Azure's schema does not allow (a wrong type, a misspelt name, a value outside "
                                 + "an enum) is rejected or ignored at deployment.",
                         "Correct the property as the message says.", "", "", ""),
-                        StructRules::schemas));
+                        StructRules::schemas),
+                // reported by whoever applies suppressions (they know which matched); no template check of its own
+                Rule.of(info(STALE_SUPPRESSION, W, E, "Suppression that matches nothing",
+                        "A suppression whose rule no longer fires there (the template changed, or the target is "
+                                + "misspelt) accepts nothing, and will silently accept a future finding nobody "
+                                + "reviewed.",
+                        "Remove the suppression, or correct its rule id and target (a JSON path prefix or part of "
+                                + "a resource name).", "", "", ""), (c, out) -> { }));
     }
 
     // ---- structural checks of the arm core, mapped to rules ------------------------------------------------

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.hpcblueprints.arm.Json;
 import io.github.hpcblueprints.arm.JsonPrinter;
 import io.github.hpcblueprints.diagnostics.Generator;
+import io.github.hpcblueprints.diagnostics.Problem;
 import io.github.hpcblueprints.rules.Catalogue;
 import io.github.hpcblueprints.rules.Finding;
 import io.github.hpcblueprints.rules.Report;
@@ -50,6 +51,21 @@ public final class JsonReport {
                 o.put("suppressed", f.suppressedBecause());
             }
             Catalogue.standard().info(f.ruleId()).ifPresent(info -> o.set("equivalents", equivalents(info)));
+        }
+        // input problems only when there are some, so findings.json of a good blueprint keeps its shape
+        if (!report.problems().isEmpty()) {
+            summary.put("problems", report.problems().size());
+            ArrayNode problems = root.putArray("problems");
+            for (Problem p : report.problems()) {
+                ObjectNode o = problems.addObject();
+                o.put("code", p.code());
+                o.put("message", p.message());
+                o.put("file", p.location().source());
+                o.put("line", p.location().line());
+                o.put("column", p.location().column());
+                o.put("path", p.location().jsonPath());
+                o.put("fix", p.hint());
+            }
         }
         return JsonPrinter.print(root);
     }

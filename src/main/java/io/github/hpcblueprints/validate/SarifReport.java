@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.hpcblueprints.arm.Json;
 import io.github.hpcblueprints.arm.JsonPrinter;
 import io.github.hpcblueprints.diagnostics.Generator;
+import io.github.hpcblueprints.diagnostics.Problem;
 import io.github.hpcblueprints.rules.Catalogue;
 import io.github.hpcblueprints.rules.Finding;
 import io.github.hpcblueprints.rules.Report;
@@ -55,7 +56,26 @@ public final class SarifReport {
             props.set("tags", Json.arr(r.category().name().toLowerCase(Locale.ROOT), "security"));
             props.set("equivalents", JsonReport.equivalents(r));
         }
+        // input problems: the run did not judge those files; say so, and show each where it is
+        ObjectNode invocation = run.putArray("invocations").addObject();
+        invocation.put("executionSuccessful", report.problems().isEmpty());
         ArrayNode results = run.putArray("results");
+        for (Problem p : report.problems()) {
+            ObjectNode o = results.addObject();
+            o.put("ruleId", p.code());
+            o.put("level", "error");
+            o.putObject("message").put("text", p.message() + (p.hint().isEmpty() ? "" : " Fix: " + p.hint()));
+            ObjectNode location = o.putArray("locations").addObject();
+            ObjectNode physical = location.putObject("physicalLocation");
+            physical.putObject("artifactLocation").put("uri", uri(p.location().source()));
+            if (p.location().line() > 0) {
+                ObjectNode region = physical.putObject("region");
+                region.put("startLine", p.location().line());
+                if (p.location().column() > 0) {
+                    region.put("startColumn", p.location().column());
+                }
+            }
+        }
         for (Finding f : report.findings()) {
             ObjectNode o = results.addObject();
             o.put("ruleId", f.ruleId());

@@ -50,6 +50,10 @@ public final class TextReport {
             }
         }
         Map<Severity, Integer> counts = report.counts();
+        if (!report.problems().isEmpty()) {
+            // the problems themselves go to stderr (CLI) or the build log's errors (Maven)
+            sb.append(report.problems().size()).append(" input problem(s) (not judged), ");
+        }
         sb.append(counts.get(Severity.ERROR)).append(" error(s), ").append(counts.get(Severity.WARNING))
                 .append(" warning(s), ").append(counts.get(Severity.INFO)).append(" note(s), ")
                 .append(report.suppressed().size()).append(" suppressed (").append(report.hardened() ? "hardened"

@@ -23,6 +23,7 @@ import io.github.hpcblueprints.rules.RuleInfo;
 import io.github.hpcblueprints.diagnostics.Suggest;
 import io.github.hpcblueprints.rules.Finding;
 import io.github.hpcblueprints.rules.Report;
+import io.github.hpcblueprints.rules.Severity;
 import io.github.hpcblueprints.rules.RuleContext;
 import io.github.hpcblueprints.rules.RuleEngine;
 import io.github.hpcblueprints.rules.SchemaLookup;
@@ -55,12 +56,45 @@ public final class ValidationService {
         this(new BlueprintLoader());
     }
 
-    /** Validates a blueprint; findings in templates are located in {@code <name>/azuredeploy.json} as generated. */
+    /**
+     * Validates a blueprint. Nothing is written, so a finding in a template it would generate is pointed at the
+     * blueprint itself, at the section that makes the resource (code scanning annotates the file a user edits); the
+     * message names the generated file and the JSON path keeps the place in it.
+     */
     public Report validate(Path blueprintFile, Optional<SecurityProfile> profile, Optional<SchemaLookup> schemas) {
         Blueprint loaded = loader.load(blueprintFile);
         Blueprint b = profile.map(loaded::withProfile).orElse(loaded);
         String name = blueprintFile.getFileName().toString().replaceAll("\\.(ya?ml)$", "");
-        return validate(name, b.environment(), Optional.of(b.tree()), schemas);
+        Report r = validate(name, b.environment(), Optional.of(b.tree()), schemas);
+        return r.mapFindings(f -> BlueprintSections.pointAtBlueprint(f, name, b.tree()));
+    }
+
+    /**
+     * Validates every blueprint, whatever the others give: a file that cannot be judged adds its problems to the
+     * report instead of stopping the run.
+     */
+    public Report validateAll(List<Path> blueprintFiles, Optional<SecurityProfile> profile,
+            Optional<SchemaLookup> schemas) {
+        List<Report> reports = new ArrayList<>();
+        boolean hardened = profile.map(p -> p == SecurityProfile.HARDENED).orElse(false);
+        for (Path file : blueprintFiles) {
+            try {
+                Report r = validate(file, profile, schemas);
+                hardened |= r.hardened();
+                reports.add(r);
+            } catch (BlueprintException e) {
+                reports.add(Report.unjudged(e.problems(), hardened));
+            }
+        }
+        return Report.merge(reports, hardened);
+    }
+
+    /** What a report means for a run: input problems outrank findings, findings at or above the threshold fail. */
+    public static Verdict verdict(Report report, Severity failOn) {
+        if (!report.problems().isEmpty()) {
+            return Verdict.BAD_INPUT;
+        }
+        return report.failsAt(failOn) ? Verdict.FINDINGS : Verdict.CLEAN;
     }
 
     /** Validates an environment (from YAML or the Java DSL). */
@@ -78,7 +112,29 @@ public final class ValidationService {
         c.subscription().ifPresent(s -> templates.add(view(ArmJsonWriter.write(s), name + "/subscription.json")));
         RuleContext context = new RuleContext(templates, Optional.of(env), blueprint,
                 env.profile() == SecurityProfile.HARDENED, schemas);
-        return engine.run(context, DomainSuppressions.of(env));
+        return judge(engine, context, env, blueprint);
+    }
+
+    /**
+     * The rules on a compiled environment, with the domain's suppressions and the blueprint's own; each of the
+     * blueprint's suppressions that matches nothing is reported (HPCB-STRUCT-017) where it is written.
+     */
+    public static Report judge(RuleEngine engine, RuleContext context, ClusterEnvironment env,
+            Optional<SourceTree> blueprint) {
+        Report report = engine.run(context, DomainSuppressions.of(env));
+        // the blueprint's own suppressions (not the ones the domain adds for settings with reasons) must match
+        List<Suppression> own = new ArrayList<>();
+        java.util.Map<Suppression, Integer> index = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < env.suppressions().size(); i++) {
+            var s = env.suppressions().get(i);
+            Suppression sup = new Suppression(s.ruleId(), s.reason(), s.target(), "", "blueprint");
+            own.add(sup);
+            index.put(sup, i);
+        }
+        return RuleEngine.withStaleSuppressions(report, own, sup -> {
+            String path = "$.suppressions[" + index.get(sup) + "]";
+            return blueprint.map(t -> t.locate(path)).orElse(new Location(env.source(), 0, 0, path));
+        });
     }
 
     /** A suppression of a rule that does not exist would silently suppress nothing. */
@@ -107,38 +163,96 @@ public final class ValidationService {
     }
 
     /**
-     * Lints ARM templates: files, or folders searched for {@code *.json} templates (parameters files and other JSON
-     * are skipped). Each template is judged on its own, as one deployment.
+     * Lints ARM templates: files, or folders searched for {@code *.json} templates (parameters files, other JSON and
+     * hidden folders are skipped). A template is judged as one deployment, together with its subscription companion
+     * ({@code subscription.json} beside an {@code azuredeploy.json}, as generate writes them), so lint and validate
+     * give one verdict. A file that cannot be read, or a file named explicitly that is not an ARM template, is an
+     * input problem in the report; the rest are still judged.
      */
     public Report lint(List<Path> paths, boolean hardened, Optional<SchemaLookup> schemas,
             List<Suppression> suppressions) {
-        List<Finding> all = new ArrayList<>();
-        List<String> sources = new ArrayList<>();
-        List<Problem> unreadable = new ArrayList<>();
-        for (Path file : templateFiles(paths)) {
-            ArmDocument doc = ArmReader.read(file);
+        List<Problem> problems = new ArrayList<>();
+        java.util.Map<Path, List<ArmDocument>> byFolder = new java.util.TreeMap<>();
+        for (TemplateFile file : templateFiles(paths, problems)) {
+            ArmDocument doc;
+            try {
+                doc = ArmReader.read(file.path());
+            } catch (BlueprintException e) {
+                problems.addAll(e.problems());
+                continue;
+            }
             List<Problem> syntax = doc.problems().stream().filter(p -> p.code().equals("ARM-JSON")).toList();
             if (!syntax.isEmpty()) {
-                unreadable.addAll(syntax);
+                problems.addAll(syntax);
                 continue;
             }
             if (!doc.isTemplate()) {
+                if (file.explicit()) {
+                    problems.add(notATemplate(file.path(), doc));
+                }
                 continue;
             }
-            RuleContext context = new RuleContext(List.of(new TemplateView(doc)), Optional.empty(), Optional.empty(),
-                    hardened, schemas);
-            Report r = engine.run(context, suppressions);
-            all.addAll(r.findings());
-            sources.add(doc.source());
+            byFolder.computeIfAbsent(file.path().toAbsolutePath().getParent(), k -> new ArrayList<>()).add(doc);
         }
-        if (!unreadable.isEmpty()) {
-            throw new BlueprintException(unreadable);
+        List<Report> reports = new ArrayList<>();
+        for (List<ArmDocument> docs : byFolder.values()) {
+            for (List<ArmDocument> deployment : deployments(docs)) {
+                RuleContext context = new RuleContext(deployment.stream().map(TemplateView::new).toList(),
+                        Optional.empty(), Optional.empty(), hardened, schemas);
+                reports.add(engine.run(context, suppressions));
+            }
         }
-        return new Report(all, hardened, sources);
+        Report merged = Report.merge(reports, hardened);
+        merged = new Report(merged.findings(), hardened, merged.sources(), problems);
+        return RuleEngine.withStaleSuppressions(merged, suppressions, ValidationService::suppressionLocation);
     }
 
-    static List<Path> templateFiles(List<Path> paths) {
-        List<Path> out = new ArrayList<>();
+    /** The templates of one folder as deployments: a subscription.json joins the azuredeploy.json beside it. */
+    private static List<List<ArmDocument>> deployments(List<ArmDocument> docs) {
+        ArmDocument main = null;
+        ArmDocument subscription = null;
+        for (ArmDocument d : docs) {
+            String n = Path.of(d.source()).getFileName().toString();
+            if (n.equals("azuredeploy.json")) {
+                main = d;
+            } else if (n.equals("subscription.json")) {
+                subscription = d;
+            }
+        }
+        List<List<ArmDocument>> out = new ArrayList<>();
+        for (ArmDocument d : docs) {
+            if (main != null && subscription != null && d == subscription) {
+                continue;
+            }
+            out.add(d == main && subscription != null ? List.of(main, subscription) : List.of(d));
+        }
+        return out;
+    }
+
+    private static Location suppressionLocation(Suppression s) {
+        // readSuppressions records "file:line" as the origin
+        int colon = s.origin().lastIndexOf(':');
+        if (colon > 0 && s.origin().substring(colon + 1).matches("\\d+")) {
+            return Location.of(s.origin().substring(0, colon), Integer.parseInt(s.origin().substring(colon + 1)), 1);
+        }
+        return Location.of(s.origin(), 0, 0);
+    }
+
+    private static Problem notATemplate(Path file, ArmDocument doc) {
+        String schema = doc.root().path("$schema").asText("");
+        String what = schema.contains("deploymentParameters") || doc.root().has("parameters")
+                && !doc.root().has("resources") ? "an ARM parameters file, not a template"
+                : "JSON, but not an ARM template (no deploymentTemplate $schema, no resources)";
+        return Problem.of("LINT-INPUT", "this is " + what, Location.of(file.toString(), 1, 1),
+                "lint the template it belongs to (hpcb lint reads ARM deployment templates)");
+    }
+
+    /** A file to lint, and whether the user named it (then anything but a template is an input problem). */
+    record TemplateFile(Path path, boolean explicit) {
+    }
+
+    static List<TemplateFile> templateFiles(List<Path> paths, List<Problem> problems) {
+        List<TemplateFile> out = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.walk(p)) {
@@ -148,15 +262,27 @@ public final class ValidationService {
                             .filter(f -> !f.getFileName().toString().endsWith(".parameters.json"))
                             .filter(f -> !hidden(p.relativize(f)))
                             .filter(f -> !f.toString().contains("/node_modules/"))
-                            .sorted().forEach(out::add);
+                            .sorted().forEach(f -> out.add(new TemplateFile(f, false)));
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    problems.add(Problem.of("LINT-INPUT", "cannot list the folder: " + e.getMessage(),
+                            Location.of(p.toString(), 0, 0), "check its permissions"));
                 }
             } else if (Files.isRegularFile(p)) {
-                out.add(p);
+                String name = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+                if (name.endsWith(".bicep") || name.endsWith(".bicepparam")) {
+                    problems.add(Problem.of("LINT-INPUT", "this is a Bicep file; hpcb lint reads ARM JSON templates",
+                            Location.of(p.toString(), 1, 1), "lint the JSON template built from it (az bicep build "
+                                    + "--file " + p.getFileName() + "), or the azuredeploy.json hpcb generate wrote "
+                                    + "beside it"));
+                } else if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+                    problems.add(Problem.of("LINT-INPUT", "this is YAML, not an ARM template; lint reads ARM JSON",
+                            Location.of(p.toString(), 1, 1), "for a blueprint, run: hpcb validate " + p));
+                } else {
+                    out.add(new TemplateFile(p, true));
+                }
             } else {
-                throw new BlueprintException(Problem.of("LINT-INPUT", "no such file or folder: " + p,
-                        Location.of(p.toString(), 0, 0), "check the path"));
+                problems.add(Problem.of("LINT-INPUT", "no such file or folder", Location.of(p.toString(), 0, 0),
+                        "check the path"));
             }
         }
         return out;
@@ -203,7 +329,7 @@ public final class ValidationService {
                         + " needs a reason", "say why breaking the rule is acceptable here")));
             } else {
                 out.add(new Suppression(rule, reason, s.path("target").asText(""), s.path("file").asText(""),
-                        file.getFileName().toString()));
+                        file + ":" + tree.locate(path).line()));
             }
         }
         if (!root.isArray()) {

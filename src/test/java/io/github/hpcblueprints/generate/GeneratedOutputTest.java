@@ -43,10 +43,17 @@ class GeneratedOutputTest {
                     Path base = Golden.projectDir().resolve("generated/" + files.name());
                     assertThat(committed.filter(Files::isRegularFile).map(p -> base.relativize(p).toString()))
                             .as("files committed for " + b.getFileName())
-                            .containsExactlyInAnyOrderElementsOf(files.files().keySet());
+                            .containsExactlyInAnyOrderElementsOf(withManifest(files.files().keySet()));
                 }
             }
         }
+    }
+
+    /** The files of a folder generate wrote: those rendered, and the manifest that marks the folder as ours. */
+    private static List<String> withManifest(java.util.Set<String> rendered) {
+        List<String> all = new java.util.ArrayList<>(rendered);
+        all.add(".hpcb-manifest");
+        return all;
     }
 
     @Test

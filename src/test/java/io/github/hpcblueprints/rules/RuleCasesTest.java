@@ -92,7 +92,8 @@ class RuleCasesTest {
                 new TemplateView(ArmReader.read(JsonPrinter.print(subscription), BLUEPRINT + "/subscription.json")));
         RuleContext context = new RuleContext(views, Optional.of(b.environment()), Optional.of(b.tree()), true,
                 schemas ? Optional.of(Shared.validator()) : Optional.empty());
-        return RuleEngine.standard().run(context, DomainSuppressions.of(b.environment()));
+        return io.github.hpcblueprints.validate.ValidationService.judge(RuleEngine.standard(), context,
+                b.environment(), Optional.of(b.tree()));
     }
 
     static Report judge(Case c) {
@@ -311,6 +312,8 @@ class RuleCasesTest {
                                         .contains("'id-genomics-alpha'"))
                                 .forEach(r -> r.put("scope", r.get("scope").asText().replace("project-alpha",
                                         "project-beta")))),
+                yaml("HPCB-STRUCT-017", "a suppression of a rule that does not fire there", "profile: hardened\n",
+                        "profile: hardened\nsuppressions:\n  - rule: HPCB-NET-001\n    reason: The campus range overlaps on purpose.\n"),
                 yaml("HPCB-ACCESS-010", "Entra ID SSH sign-in off", "access:\n", "access:\n  entraSshLogin: false\n"),
                 json("HPCB-ACCESS-011", "extension operations allowed on the CycleCloud VM",
                         t -> props(res(t, "virtualMachines", "vm-genomics-cc")).with("osProfile")
