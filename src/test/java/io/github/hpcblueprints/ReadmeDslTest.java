@@ -2,11 +2,10 @@ package io.github.hpcblueprints;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.hpcblueprints.arm.ArmJsonWriter;
-import io.github.hpcblueprints.blueprint.BlueprintLoader;
+import io.github.hpcblueprints.generate.GenerateService;
+import io.github.hpcblueprints.generate.GeneratedFiles;
 import io.github.hpcblueprints.hpc.Access;
 import io.github.hpcblueprints.hpc.ClusterEnvironment;
-import io.github.hpcblueprints.hpc.Compiler;
 import io.github.hpcblueprints.hpc.CostControls;
 import io.github.hpcblueprints.hpc.CycleCloudServer;
 import io.github.hpcblueprints.hpc.SecurityProfile;
@@ -16,11 +15,15 @@ import io.github.hpcblueprints.testing.Golden;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The README's Java example builds the default blueprint's environment: same template, byte for byte. */
+/**
+ * The README's Java example builds the default blueprint's environment, and the one call it shows gives every file
+ * generate writes for it, byte for byte (issue 15 item 9: the template must include the server's boot script).
+ */
 class ReadmeDslTest {
 
     @Test
@@ -40,12 +43,29 @@ class ReadmeDslTest {
             .cost(CostControls.defaults().withMonthlyBudget(300).withContactEmails("hpc-budgets@example.ac.uk"))
             .source("minimal-slurm-nfs.yaml")
             .build();
-        String template = ArmJsonWriter.write(Compiler.compile(env).resourceGroup());
+        GeneratedFiles files = new GenerateService().render("minimal-slurm-nfs", env);
+        String template = files.files().get("azuredeploy.json");
         // --- end ---
 
-        ClusterEnvironment fromYaml = new BlueprintLoader(Path.of("target/profile-cache"), Duration.ofSeconds(1))
-                .load(Golden.projectDir().resolve("blueprints/minimal-slurm-nfs.yaml")).environment();
-        assertThat(template).isEqualTo(ArmJsonWriter.write(Compiler.compile(fromYaml).resourceGroup()));
+        // every file is what generate wrote for the YAML blueprint (the committed generated/ folder), byte for
+        // byte; findings.json too, except that a finding in the blueprint cannot name a YAML line the DSL lacks
+        Path committed = Golden.projectDir().resolve("generated/minimal-slurm-nfs");
+        assertThat(template).isEqualTo(Files.readString(committed.resolve("azuredeploy.json")));
+        assertThat(template).contains("\"customData\"").as("the server bootstraps: its cloud-init is in the template");
+        for (var e : files.files().entrySet()) {
+            String expected = Files.readString(committed.resolve(e.getKey()));
+            if (e.getKey().equals("findings.json")) {
+                assertThat(withoutBlueprintLines(e.getValue())).isEqualTo(withoutBlueprintLines(expected));
+            } else {
+                assertThat(e.getValue()).as(e.getKey()).isEqualTo(expected);
+            }
+        }
+        List<String> written;
+        try (Stream<Path> s = Files.walk(committed)) {
+            written = s.filter(Files::isRegularFile).map(p -> committed.relativize(p).toString())
+                    .filter(p -> !p.equals(".hpcb-manifest")).sorted().toList();
+        }
+        assertThat(files.files().keySet()).containsExactlyElementsOf(written);
         // the README shows exactly the lines between the markers above
         String source = Files.readString(Golden.projectDir()
                 .resolve("src/test/java/io/github/hpcblueprints/ReadmeDslTest.java"));
@@ -56,5 +76,17 @@ class ReadmeDslTest {
                 .collect(Collectors.joining("\n", "", "\n"));
         String readme = Files.readString(Golden.projectDir().resolve("README.md"));
         assertThat(readme).contains("```java\n" + example + "```");
+    }
+
+    /** findings.json with the blueprint's own line and column blanked (the DSL has no YAML to point into). */
+    private static String withoutBlueprintLines(String json) {
+        com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode)
+                io.github.hpcblueprints.arm.Json.parse(json);
+        for (var f : root.path("findings")) {
+            if (f.path("file").asText().endsWith(".yaml")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) f).put("line", 0).put("column", 0);
+            }
+        }
+        return io.github.hpcblueprints.arm.JsonPrinter.print(root);
     }
 }

@@ -45,4 +45,35 @@ public final class Names {
             }
         }
     }
+
+    /**
+     * Resource groups: 1-90 letters, digits, '_', '-', '.', '(' and ')', not ending in '.' (Azure's naming rules;
+     * letters and digits may be any Unicode ones).
+     */
+    public static void resourceGroup(String name) {
+        if (name.isEmpty() || name.length() > 90 || !name.matches("[\\p{L}\\p{Nd}_().-]+") || name.endsWith(".")) {
+            throw new IllegalArgumentException("resource group name '" + name + "' must be 1-90 letters, digits, "
+                    + "'_', '-', '.', '(' and ')', not ending in '.'");
+        }
+    }
+
+    /**
+     * A resource id of {@code type} ({@code Microsoft.Network/privateDnsZones}):
+     * {@code /subscriptions/<guid>/resourceGroups/<group>/providers/<type>/<name>}.
+     */
+    public static void resourceId(String what, String id, String type) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)/subscriptions/([0-9a-f]{8}-[0-9a-f]{4}-"
+                + "[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/resourceGroups/([^/]+)/providers/"
+                + java.util.regex.Pattern.quote(type) + "/([^/]+)").matcher(id);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(what + " '" + id + "' is not a resource id of the form /subscriptions/"
+                    + "<subscription guid>/resourceGroups/<group>/providers/" + type + "/<name>");
+        }
+        resourceGroup(m.group(2));
+    }
+
+    /** The last segment of a resource id (its name). */
+    public static String lastSegment(String id) {
+        return id.substring(id.lastIndexOf('/') + 1);
+    }
 }

@@ -62,6 +62,8 @@ public final class BlueprintFormat {
             opt("privateEndpoints", bool(), "Reach storage and Key Vault through private endpoints (default: true "
                     + "when hardened)."),
             opt("privateDnsZones", DNS_ZONES, "Existing private DNS zones to use instead of creating them."),
+            opt("publicAddressSpaceReason", str(), "Why addressSpace may be outside the private ranges (RFC 1918 "
+                    + "or 100.64.0.0/10): your organisation owns and routes it privately."),
             opt("existing", obj(
                     req("vnet", str(), "Name of the existing virtual network."),
                     opt("resourceGroup", str(), "Its resource group (default: the deployment's)."),

@@ -5,6 +5,7 @@ import io.github.hpcblueprints.azure.netapp.CapacityPool;
 import io.github.hpcblueprints.azure.network.PrivateLinkTarget;
 import io.github.hpcblueprints.azure.storagecache.AmlSku;
 import io.github.hpcblueprints.diagnostics.BlueprintException;
+import io.github.hpcblueprints.diagnostics.JsonPath;
 import io.github.hpcblueprints.diagnostics.Problem;
 import io.github.hpcblueprints.hpc.Access;
 import io.github.hpcblueprints.hpc.AutoShutdown;
@@ -48,7 +49,7 @@ final class BlueprintMapper {
         SecurityProfile profile = SecurityProfile.of(root.path("profile").asText("hardened"))
                 .orElse(SecurityProfile.HARDENED);
         b.profile(profile);
-        strings(root.path("tags")).forEach(b::tag);
+        strings(root.path("tags")).forEach((k, v) -> attempt(JsonPath.child("$.tags", k), () -> b.tag(k, v)));
         network(root.path("network"), b);
         JsonNode cc = root.path("cycleCloud");
         if (!cc.isMissingNode()) {
@@ -121,7 +122,8 @@ final class BlueprintMapper {
         b.network(nb -> {
             if (n.has("existing")) {
                 JsonNode e = n.get("existing");
-                nb.existing(e.path("resourceGroup").asText(""), e.path("vnet").asText());
+                attempt("$.network.existing.resourceGroup", () -> nb.existing(e.path("resourceGroup").asText(""),
+                        e.path("vnet").asText()));
                 strings(e.path("subnets")).forEach((k, v) -> SubnetRole.byKey(k).ifPresent(r -> nb.existingSubnet(r, v)));
                 strings(e.path("ranges")).forEach((k, v) -> SubnetRole.byKey(k).ifPresent(r -> attempt(
                         "$.network.existing.ranges." + k, () -> nb.subnet(r, v))));
@@ -140,13 +142,18 @@ final class BlueprintMapper {
             if (n.has("privateEndpoints")) {
                 nb.privateEndpoints(n.get("privateEndpoints").asBoolean());
             }
+            if (n.has("publicAddressSpaceReason")) {
+                nb.publicAddressSpace(n.get("publicAddressSpaceReason").asText());
+            }
+            String zonesAt = n.has("privateDnsZones") ? "$.network.privateDnsZones"
+                    : "$.network.existing.privateDnsZones";
             JsonNode zones = n.has("privateDnsZones") ? n.get("privateDnsZones")
                     : n.path("existing").path("privateDnsZones");
-            strings(zones).forEach((k, v) -> nb.dnsZone(switch (k) {
+            strings(zones).forEach((k, v) -> attempt(zonesAt + "." + k, () -> nb.dnsZone(switch (k) {
                 case "blob" -> PrivateLinkTarget.BLOB;
                 case "file" -> PrivateLinkTarget.FILE;
                 default -> PrivateLinkTarget.KEY_VAULT;
-            }, v));
+            }, v)));
             return nb;
         });
     }
@@ -284,7 +291,8 @@ final class BlueprintMapper {
         try {
             return action.get();
         } catch (IllegalArgumentException e) {
-            problems.add(Problem.at("BLUEPRINT-VALUE", path, e.getMessage(), "see the blueprint schema and docs"));
+            problems.add(Problem.at("BLUEPRINT-VALUE", path, e.getMessage(), "correct this value as the message says "
+                    + "(the blueprint schema lists every key)"));
             return null;
         }
     }

@@ -16,7 +16,7 @@ import io.github.hpcblueprints.files.StagedDirectory;
 import io.github.hpcblueprints.files.StagedDirectory.Overwrite;
 import io.github.hpcblueprints.hpc.ClusterEnvironment;
 import io.github.hpcblueprints.hpc.CompiledEnvironment;
-import io.github.hpcblueprints.hpc.Compiler;
+import io.github.hpcblueprints.hpc.EnvironmentCompiler;
 import io.github.hpcblueprints.hpc.SecurityProfile;
 import io.github.hpcblueprints.diagnostics.SourceTree;
 import io.github.hpcblueprints.rules.Report;
@@ -81,7 +81,7 @@ public final class GenerateService {
 
     private GeneratedFiles renderChecked(String name, ClusterEnvironment env, Optional<SourceTree> tree, Path home,
             OutputFormat format) {
-        CompiledEnvironment c = Compiler.compile(env, CycleCloudFiles::serverCloudInit,
+        CompiledEnvironment c = EnvironmentCompiler.compile(env, CycleCloudFiles::serverCloudInit,
                 CycleCloudFiles::instanceCloudInit);
         Map<String, String> files = new LinkedHashMap<>(CycleCloudFiles.render(env));
         if (format.arm()) {

@@ -21,6 +21,7 @@ public record AutoShutdown(String time, String timeZone, String alwaysOnReason) 
         if (!time.isEmpty() && !time.matches("([01][0-9]|2[0-3])[0-5][0-9]")) {
             throw new IllegalArgumentException("shutdown time '" + time + "' is not HHmm");
         }
+        io.github.hpcblueprints.azure.compute.WindowsTimeZones.check(timeZone);
     }
 
     public static AutoShutdown at(String time, String timeZone) {

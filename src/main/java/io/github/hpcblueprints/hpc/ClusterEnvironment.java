@@ -1,5 +1,8 @@
 package io.github.hpcblueprints.hpc;
 
+import io.github.hpcblueprints.azure.Names;
+import io.github.hpcblueprints.azure.Tags;
+import io.github.hpcblueprints.azure.compute.VmSizes;
 import io.github.hpcblueprints.azure.network.Cidr;
 import io.github.hpcblueprints.azure.network.PrivateLinkTarget;
 import io.github.hpcblueprints.azure.storagecache.AmlSku;
@@ -212,12 +215,13 @@ public final class ClusterEnvironment {
         }
 
         public Builder tag(String key, String value) {
+            Tags.check(key, value);
             tags.put(key, value);
             return this;
         }
 
         public Builder tags(Map<String, String> values) {
-            tags.putAll(values);
+            values.forEach(this::tag);
             return this;
         }
 
@@ -315,9 +319,32 @@ public final class ClusterEnvironment {
                         + "governance.allowedLocations " + g.allowedLocations(), "use one of them, or add the region "
                         + "to allowedLocations"));
             }
+            Map<String, String> used = vmSizesUsed();
+            // a size Azure does not offer fails when the VM is created; one newer than the shipped list is accepted
+            // where the organisation vouches for it in allowedVmSizes
+            used.forEach((path, size) -> {
+                if (!VmSizes.known(size) && g.allowedVmSizes().stream().noneMatch(size::equalsIgnoreCase)) {
+                    String guess = VmSizes.closest(size);
+                    problems.add(Problem.at("BLUEPRINT-VALUE", path, "VM size " + size + " is not a size Azure "
+                            + "offers (hpc-blueprints' list of " + VmSizes.LIST_DATE + ")", (guess.isEmpty() ? ""
+                            : "did you mean " + guess + "? ") + "If Azure has it (az vm list-sizes -l " + region
+                            + "), name it in governance.allowedVmSizes"));
+                }
+            });
             if (g.allowedVmSizes().isEmpty()) {
                 return;
             }
+            used.forEach((path, size) -> {
+                if (g.allowedVmSizes().stream().noneMatch(size::equalsIgnoreCase)) {
+                    problems.add(Problem.at("BLUEPRINT-POLICY", path, "VM size " + size + " is not in "
+                            + "governance.allowedVmSizes, so Azure Policy would deny it", "use one of "
+                            + g.allowedVmSizes() + ", or add it to allowedVmSizes"));
+                }
+            });
+        }
+
+        /** Every VM size the environment uses, by the blueprint path that sets it. */
+        private Map<String, String> vmSizesUsed() {
             Map<String, String> used = new LinkedHashMap<>();
             if (cluster != null) {
                 used.put("$.cycleCloud.vmSize", cycleCloud.vmSize());
@@ -330,13 +357,7 @@ public final class ClusterEnvironment {
             for (int i = 0; i < instances.size(); i++) {
                 used.put("$.researchInstances[" + i + "].vmSize", instances.get(i).vmSize());
             }
-            used.forEach((path, size) -> {
-                if (g.allowedVmSizes().stream().noneMatch(size::equalsIgnoreCase)) {
-                    problems.add(Problem.at("BLUEPRINT-POLICY", path, "VM size " + size + " is not in "
-                            + "governance.allowedVmSizes, so Azure Policy would deny it", "use one of "
-                            + g.allowedVmSizes() + ", or add it to allowedVmSizes"));
-                }
-            });
+            return used;
         }
 
         private void check(List<Problem> problems) {
@@ -468,6 +489,7 @@ public final class ClusterEnvironment {
         private final Map<PrivateLinkTarget, String> dnsZoneIds = new EnumMap<>(PrivateLinkTarget.class);
         private String existingResourceGroup;
         private String existingVnet;
+        private String publicAddressSpaceReason = "";
         private final Map<SubnetRole, String> existingSubnets = new EnumMap<>(SubnetRole.class);
 
         public NetworkBuilder addressSpace(String cidr) {
@@ -499,14 +521,27 @@ public final class ClusterEnvironment {
             return this;
         }
 
+        /**
+         * Accepts an address space outside the private ranges, with the reason (the organisation owns that public
+         * range and routes it privately); without one, a public range is refused.
+         */
+        public NetworkBuilder publicAddressSpace(String reason) {
+            this.publicAddressSpaceReason = Objects.requireNonNull(reason);
+            return this;
+        }
+
         /** An existing private DNS zone (resource id) to use instead of creating one. */
         public NetworkBuilder dnsZone(PrivateLinkTarget target, String zoneId) {
+            target.checkZoneId(zoneId);
             dnsZoneIds.put(target, zoneId);
             return this;
         }
 
         /** Uses an existing virtual network ({@code resourceGroup} empty for the deployment's own group). */
         public NetworkBuilder existing(String resourceGroup, String vnetName) {
+            if (!resourceGroup.isEmpty()) {
+                Names.resourceGroup(resourceGroup);
+            }
             this.existingResourceGroup = resourceGroup;
             this.existingVnet = vnetName;
             return this;
@@ -569,6 +604,12 @@ public final class ClusterEnvironment {
                 problems.add(Problem.at("BLUEPRINT-NETWORK", "$.network.addressSpace", "network.addressSpace is "
                         + "missing", "give a private range such as 10.40.0.0/16, or use network.existing"));
                 return new Network.Managed(Cidr.parse("10.0.0.0/16"), Map.of(), false, false, pe, dnsZoneIds);
+            }
+            if (!addressSpace.isPrivate() && publicAddressSpaceReason.isBlank()) {
+                problems.add(Problem.at("BLUEPRINT-NETWORK", "$.network.addressSpace", "address space " + addressSpace
+                        + " is public: the VNet would hide those internet addresses from everything in it",
+                        "use a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10), or give "
+                                + "network.publicAddressSpaceReason if your organisation owns and routes it"));
             }
             if (!bastionSku(env.profile()).isEmpty()) {
                 wanted.put(SubnetRole.BASTION, 26);

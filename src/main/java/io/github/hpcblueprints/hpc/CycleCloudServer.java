@@ -25,6 +25,11 @@ public record CycleCloudServer(String vmSize, String adminUser, String version, 
         if (!adminUser.matches("[a-z_][a-z0-9_-]{0,31}")) {
             throw new IllegalArgumentException("CycleCloud admin user '" + adminUser + "' must be a Linux user name");
         }
+        io.github.hpcblueprints.azure.compute.AdminUsernames.check(adminUser);
+        if (!existingIdentityId.isEmpty()) {
+            io.github.hpcblueprints.azure.Names.resourceId("existing identity", existingIdentityId,
+                    "Microsoft.ManagedIdentity/userAssignedIdentities");
+        }
     }
 
     public static CycleCloudServer defaults() {

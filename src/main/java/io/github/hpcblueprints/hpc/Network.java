@@ -42,7 +42,7 @@ public sealed interface Network permits Network.Managed, Network.Existing {
      * @param subnets the existing subnet name per role
      * @param dnsZoneIds existing private DNS zone resource ids per target (zones are never created in someone else's
      *     network)
-     * @param addressSpace the network's address space, to check the cluster fits; empty when unknown
+     * @param ranges the ranges of the existing subnets per role, to check the cluster fits; empty when unknown
      */
     record Existing(String resourceGroup, String vnetName, Map<SubnetRole, String> subnets,
             Map<PrivateLinkTarget, String> dnsZoneIds, boolean privateEndpoints, Map<SubnetRole, Cidr> ranges)

@@ -13,9 +13,25 @@ public sealed interface NodeImage permits NodeImage.CycleCloud, NodeImage.Market
     /** The value of a CycleCloud {@code ImageName}. */
     String imageName();
 
+    /**
+     * A CycleCloud image name. Only the Linux images CycleCloud ships and still supports can run Slurm nodes (its
+     * image list: almalinux-8, cycle.image.ubuntu20/22/24, the SLES HPC images); CentOS and Windows names are
+     * refused.
+     */
     record CycleCloud(String name) implements NodeImage {
+        static final java.util.List<String> LINUX = java.util.List.of("cycle.image.ubuntu24", "cycle.image.ubuntu22",
+                "cycle.image.ubuntu20", "almalinux-8", "cycle.image.sles15-hpc", "cycle.image.sles12-hpc");
+
         public CycleCloud {
             Objects.requireNonNull(name);
+            if (!LINUX.contains(name)) {
+                String guess = io.github.hpcblueprints.diagnostics.Suggest.closest(name, LINUX);
+                String why = name.startsWith("cycle.image.win") ? " (Windows cannot run Slurm nodes)"
+                        : name.startsWith("cycle.image.centos") ? " (CentOS is end of life)" : "";
+                throw new IllegalArgumentException("image '" + name + "' is not a CycleCloud Linux image name" + why
+                        + "; use " + (guess.isEmpty() ? "" : guess + " or another of ") + String.join(", ", LINUX)
+                        + ", a publisher:offer:sku:version URN or an image resource id");
+            }
         }
 
         @Override

@@ -34,6 +34,7 @@ public record SlurmCluster(String name, String slurmVersion, NodeSpec scheduler,
         Objects.requireNonNull(login);
         partitions = List.copyOf(partitions);
         nodeTags = Map.copyOf(nodeTags);
+        nodeTags.forEach(io.github.hpcblueprints.azure.Tags::check);
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("cluster name '" + name + "' must be 2-31 lowercase letters, digits "
                     + "and hyphens, starting with a letter");

@@ -15,7 +15,7 @@ import io.github.hpcblueprints.diagnostics.SourceTree;
 import io.github.hpcblueprints.diagnostics.SourceTreeReader;
 import io.github.hpcblueprints.hpc.ClusterEnvironment;
 import io.github.hpcblueprints.hpc.CompiledEnvironment;
-import io.github.hpcblueprints.hpc.Compiler;
+import io.github.hpcblueprints.hpc.EnvironmentCompiler;
 import io.github.hpcblueprints.hpc.SecurityProfile;
 import io.github.hpcblueprints.rules.Catalogue;
 import io.github.hpcblueprints.rules.DomainSuppressions;
@@ -103,7 +103,7 @@ public final class ValidationService {
         knownRules(env, blueprint);
         CompiledEnvironment c;
         try {
-            c = Compiler.compile(env, CycleCloudFiles::serverCloudInit, CycleCloudFiles::instanceCloudInit);
+            c = EnvironmentCompiler.compile(env, CycleCloudFiles::serverCloudInit, CycleCloudFiles::instanceCloudInit);
         } catch (IllegalArgumentException e) {
             throw BlueprintException.refusedValue(e, name, blueprint);
         }
@@ -112,7 +112,8 @@ public final class ValidationService {
         c.subscription().ifPresent(s -> templates.add(view(ArmJsonWriter.write(s), name + "/subscription.json")));
         RuleContext context = new RuleContext(templates, Optional.of(env), blueprint,
                 env.profile() == SecurityProfile.HARDENED, schemas);
-        return judge(engine, context, env, blueprint);
+        // findings in the blueprint carry its file even when there is no YAML tree (the Java DSL names its source)
+        return judge(engine, context, env, blueprint).mapSources(s -> s.isEmpty() ? env.source() : s);
     }
 
     /**

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.github.hpcblueprints.diagnostics.BlueprintException;
 import io.github.hpcblueprints.diagnostics.Problem;
-import io.github.hpcblueprints.hpc.Compiler;
+import io.github.hpcblueprints.hpc.EnvironmentCompiler;
 import io.github.hpcblueprints.testing.Golden;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,7 +38,7 @@ class BlueprintFuzzTest {
     private static void loadsOrReports(String text, String name) {
         try {
             Blueprint b = LOADER.load(text, name, Path.of("target"), name);
-            Compiler.compile(b.environment());
+            EnvironmentCompiler.compileWithoutBootScripts(b.environment());
         } catch (BlueprintException e) {
             assertThat(e.problems()).isNotEmpty();
             for (Problem p : e.problems()) {
@@ -82,7 +82,7 @@ class BlueprintFuzzTest {
             String text = yaml.writeValueAsString(root);
             try {
                 Blueprint b = LOADER.load(text, file, path.getParent(), file);
-                Compiler.compile(b.environment());
+                EnvironmentCompiler.compileWithoutBootScripts(b.environment());
             } catch (BlueprintException e) {
                 failures++;
                 for (Problem p : e.problems()) {

@@ -13,7 +13,7 @@ import io.github.hpcblueprints.blueprint.Blueprint;
 import io.github.hpcblueprints.blueprint.BlueprintLoader;
 import io.github.hpcblueprints.cyclecloud.CycleCloudFiles;
 import io.github.hpcblueprints.hpc.CompiledEnvironment;
-import io.github.hpcblueprints.hpc.Compiler;
+import io.github.hpcblueprints.hpc.EnvironmentCompiler;
 import io.github.hpcblueprints.testing.Golden;
 import io.github.hpcblueprints.testing.Shared;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +52,7 @@ class RuleCasesTest {
         Path file = Golden.projectDir().resolve("blueprints/" + BLUEPRINT + ".yaml");
         yaml = Files.readString(file);
         base = load(yaml);
-        CompiledEnvironment c = Compiler.compile(base.environment(), CycleCloudFiles::serverCloudInit,
+        CompiledEnvironment c = EnvironmentCompiler.compile(base.environment(), CycleCloudFiles::serverCloudInit,
                 CycleCloudFiles::instanceCloudInit);
         template = (ObjectNode) Json.parse(ArmJsonWriter.write(c.resourceGroup()));
         subscription = (ObjectNode) Json.parse(ArmJsonWriter.write(c.subscription().orElseThrow()));
@@ -101,7 +101,7 @@ class RuleCasesTest {
             String[] edit = c.yamlEdit().split("\u0000", -1);
             assertThat(yaml).as("the blueprint still contains the text the case edits").contains(edit[0]);
             Blueprint changed = load(yaml.replace(edit[0], edit[1]));
-            CompiledEnvironment compiled = Compiler.compile(changed.environment(), CycleCloudFiles::serverCloudInit,
+            CompiledEnvironment compiled = EnvironmentCompiler.compile(changed.environment(), CycleCloudFiles::serverCloudInit,
                     CycleCloudFiles::instanceCloudInit);
             return judge((ObjectNode) Json.parse(ArmJsonWriter.write(compiled.resourceGroup())), changed, false);
         }

@@ -1,5 +1,7 @@
 package io.github.hpcblueprints.azure.network;
 
+import java.util.List;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,6 +65,20 @@ public record Cidr(long network, int prefix) implements Comparable<Cidr> {
 
     public long last() {
         return network + size() - 1;
+    }
+
+    /**
+     * Whether the range lies in the private address space a virtual network should use: RFC 1918 (10/8, 172.16/12,
+     * 192.168/16) or RFC 6598's shared space (100.64/10), which Azure also accepts for VNets. A public range in a
+     * VNet hides those addresses on the internet from everything in it.
+     */
+    public boolean isPrivate() {
+        for (String range : List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10")) {
+            if (parse(range).contains(this)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean contains(Cidr other) {

@@ -34,6 +34,32 @@ public enum PrivateLinkTarget {
         return groupId;
     }
 
+    /**
+     * Refuses an existing private DNS zone id that is not a zone of this service: a malformed resource id, or the
+     * zone of another service (a blob endpoint registered in the file zone resolves nowhere).
+     */
+    public void checkZoneId(String zoneId) {
+        io.github.hpcblueprints.azure.Names.resourceId("private DNS zone id", zoneId,
+                "Microsoft.Network/privateDnsZones");
+        String name = io.github.hpcblueprints.azure.Names.lastSegment(zoneId).toLowerCase(java.util.Locale.ROOT);
+        java.util.List<String> names = zoneNamesInEveryCloud();
+        if (!names.contains(name)) {
+            throw new IllegalArgumentException("private DNS zone '" + name + "' is not the zone for " + groupId
+                    + " endpoints; it must be " + names.get(0) + " (in sovereign clouds " + names.get(1) + " or "
+                    + names.get(2) + ")");
+        }
+    }
+
+    /** The zone's name in Azure's public, US Government and China clouds. */
+    java.util.List<String> zoneNamesInEveryCloud() {
+        if (this == KEY_VAULT) {
+            return java.util.List.of(dnsZone, dnsZone.replace("azure.net", "usgovcloudapi.net"),
+                    dnsZone.replace("azure.net", "azure.cn"));
+        }
+        return java.util.List.of(dnsZone, dnsZone.replace("core.windows.net", "core.usgovcloudapi.net"),
+                dnsZone.replace("core.windows.net", "core.chinacloudapi.cn"));
+    }
+
     /** The private DNS zone name in Azure's public cloud. */
     public String dnsZone() {
         return dnsZone;

@@ -18,13 +18,17 @@ import java.util.Optional;
  * and governance, in that order (later parts point at what earlier parts made). The same environment always gives
  * the same templates.
  */
-public final class Compiler {
+public final class EnvironmentCompiler {
 
-    private Compiler() {
+    private EnvironmentCompiler() {
     }
 
-    /** Compiles without boot scripts (templates only; {@code generate} adds the CycleCloud renderers'). */
-    public static CompiledEnvironment compile(ClusterEnvironment env) {
+    /**
+     * Compiles without boot scripts: the VMs get no custom data, so a CycleCloud server deployed from this never
+     * bootstraps. For tests and tools that judge only the templates' shape; {@code GenerateService.render} gives
+     * the complete output.
+     */
+    public static CompiledEnvironment compileWithoutBootScripts(ClusterEnvironment env) {
         return compile(env, ComputePart.BootScripts.NONE);
     }
 

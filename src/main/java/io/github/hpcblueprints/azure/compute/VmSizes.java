@@ -1,0 +1,52 @@
+package io.github.hpcblueprints.azure.compute;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The Azure VM size names this tool knows, from a shipped, dated list ({@code vm-sizes.txt}, from Azure's size
+ * documentation). A size Azure does not offer fails the deployment only when the VM is created; this catches the
+ * typo at build time. A size newer than the list is accepted where the user vouches for it (the blueprint's
+ * {@code governance.allowedVmSizes}).
+ */
+public final class VmSizes {
+
+    private static final Map<String, String> KNOWN = load();
+
+    private VmSizes() {
+    }
+
+    /** Whether Azure offers a size of this name (names compare case-insensitively, as Azure does). */
+    public static boolean known(String size) {
+        return KNOWN.containsKey(size.toLowerCase(Locale.ROOT));
+    }
+
+    /** The known size nearest to a misspelt one, or empty. */
+    public static String closest(String size) {
+        return io.github.hpcblueprints.diagnostics.Suggest.closest(size, KNOWN.values());
+    }
+
+    /** The date of the shipped list, as its header states it. */
+    public static final String LIST_DATE = "2026-12-03";
+
+    private static Map<String, String> load() {
+        Map<String, String> out = new TreeMap<>();
+        try (var in = VmSizes.class.getResourceAsStream("/io/github/hpcblueprints/azure/vm-sizes.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("vm-sizes.txt is missing from the jar");
+            }
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                    .forEach(l -> out.put(l.strip().toLowerCase(Locale.ROOT), l.strip()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+}
