@@ -90,4 +90,44 @@ class ReadmeExampleTest {
         String readme = Files.readString(Path.of(System.getProperty("hpcb.projectDir", ".")).resolve("README.md"));
         assertThat(readme).contains("d.add(PrivateEndpoint.named(\"pe-data-blob\", data, PrivateLinkTarget.BLOB, compute));");
     }
+
+    @Test
+    void thePluginSnippetIsWhatTheInvokerTestBuildsWith() throws IOException {
+        Path project = Path.of(System.getProperty("hpcb.projectDir", "."));
+        String readme = Files.readString(project.resolve("README.md"));
+        int start = readme.indexOf("```xml\n<plugin>") + "```xml\n".length();
+        String snippet = readme.substring(start, readme.indexOf("```", start));
+        assertThat(snippet).as("the snippet a user pastes needs nothing that is not published")
+                .doesNotContain("<dependencies>");
+        String pom = Files.readString(project.resolve("src/it/readme-plugin-snippet/pom.xml"))
+                .replace("@project.groupId@", "io.github.hpcblueprints")
+                .replace("@project.artifactId@", "hpc-blueprints")
+                .replace("@project.version@", readme.substring(readme.indexOf("<version>", start) + 9,
+                        readme.indexOf("</version>", start)));
+        String indented = snippet.lines().map(l -> l.isEmpty() ? l : "      " + l)
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+        assertThat(pom).contains(indented);
+        assertThat(readme).contains("mvn -B install -DskipTests");
+    }
+
+    @Test
+    void theBlueprintExampleValidatesCleanAgainstTheShippedProfile() throws IOException {
+        Path project = Path.of(System.getProperty("hpcb.projectDir", "."));
+        String readme = Files.readString(project.resolve("README.md"));
+        int start = readme.indexOf("```yaml\n# yaml-language-server") + "```yaml\n".length();
+        String yaml = readme.substring(start, readme.indexOf("```", start));
+        Path dir = Files.createTempDirectory("readme-blueprint");
+        Path profiles = Files.createDirectories(dir.resolve("profiles"));
+        Files.copy(project.resolve("blueprints/profiles/university-defaults.yaml"),
+                profiles.resolve("university-defaults.yaml"));
+        Path file = dir.resolve("genomics.yaml");
+        Files.writeString(file, yaml);
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        int code = io.github.hpcblueprints.cli.Cli.run(new String[] {"validate", file.toString()},
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(code).as(out + "\n" + err).isZero();
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("0 error(s), 0 warning(s)");
+    }
 }

@@ -19,7 +19,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * {@code hpc-blueprints:generate}: generates every blueprint in {@code blueprintsDirectory} (not its
+ * {@code hpc-blueprints:generate}: generates every blueprint in {@code blueprintsDirectory} (subfolders too, not
  * {@code profiles/}) into {@code outputDirectory/<blueprint>/}. Same service as {@code hpcb generate}.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
