@@ -65,7 +65,7 @@ public final class GenerateMojo extends AbstractMojo {
             List<GeneratedFiles> rendered = service.renderAll(blueprints, Optional.empty(), outputFormat);
             for (GenerateService.Written w : GenerateService.writeAll(rendered, outputDirectory.toPath(),
                     force ? StagedDirectory.Overwrite.FORCE : StagedDirectory.Overwrite.SAFE)) {
-                getLog().info("generated " + w.folder());
+                getLog().info("generated " + w.folder().getFileName() + " -> " + w.folder());
                 if (!w.keptFiles().isEmpty()) {
                     getLog().info("kept your files in " + w.folder() + ": " + String.join(", ", w.keptFiles()));
                 }

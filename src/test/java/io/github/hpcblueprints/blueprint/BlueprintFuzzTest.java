@@ -38,7 +38,12 @@ class BlueprintFuzzTest {
     private static void loadsOrReports(String text, String name) {
         try {
             Blueprint b = LOADER.load(text, name, Path.of("target"), name);
-            EnvironmentCompiler.compileWithoutBootScripts(b.environment());
+            try {
+                EnvironmentCompiler.compileWithoutBootScripts(b.environment());
+            } catch (IllegalArgumentException refused) {
+                // what generate and validate do with a typed builder's refusal: a problem located in the blueprint
+                throw BlueprintException.refusedValue(refused, name, java.util.Optional.of(b.tree()));
+            }
         } catch (BlueprintException e) {
             assertThat(e.problems()).isNotEmpty();
             for (Problem p : e.problems()) {
