@@ -5,4 +5,7 @@ assert log.contains('no budget covers this deployment')
 assert log.contains("1 finding(s) at or above 'warning'") : 'the failure says why the build failed'
 assert log.contains('hpcb rules explain ID')
 assert !log.contains('at io.github.hpcblueprints') : 'no stack trace for findings'
+// a finding is logged at its own level, so the build log's warnings are the real warnings
+assert log.readLines().any { it.startsWith('[WARNING]') && it.contains('HPCB-COST-001') } : 'a warning finding is a [WARNING]'
+assert !log.readLines().any { it.startsWith('[INFO]') && it.contains('HPCB-COST-001') && it.contains('warning') }
 return true

@@ -227,8 +227,14 @@ final class TemplateMapper {
                 case "existing" -> b.existing(v.asBoolean(false));
                 case "copy" -> copy(v, p).ifPresent(b::copy);
                 case "dependson" -> {
-                    for (int i = 0; i < v.size(); i++) {
-                        expr(v.get(i), JsonPath.index(p, i)).ifPresent(b::dependsOn);
+                    if (!v.isArray()) {
+                        // ARM takes a list here; an object or a string would otherwise be read as nothing
+                        problems.add(Problem.at("ARM-RESOURCE", JsonPath.child(p, key), "dependsOn must be a list "
+                                + "of resource names or ids", "write dependsOn: [\"...\"]"));
+                    } else {
+                        for (int i = 0; i < v.size(); i++) {
+                            expr(v.get(i), JsonPath.index(p, i)).ifPresent(b::dependsOn);
+                        }
                     }
                 }
                 case "resources" -> resources(v, p).forEach(b::child);
