@@ -35,6 +35,8 @@ public final class ExpressionIndex {
     private static final Set<String> RESOURCE_LITERAL_KEYS = Set.of("type", "apiversion", "comments", "metadata");
 
     private final List<Site> sites;
+    /** Sites by owning resource path, built on first use: one pass, not one scan per resource. */
+    private java.util.Map<String, List<Site>> byOwner;
 
     private ExpressionIndex(List<Site> sites) {
         this.sites = Collections.unmodifiableList(sites);
@@ -74,13 +76,14 @@ public final class ExpressionIndex {
 
     /** Sites whose owner is exactly this resource path (not its nested children). */
     public List<Site> ownedBy(String resourcePath) {
-        List<Site> out = new ArrayList<>();
-        for (Site s : sites) {
-            if (s.owner().equals(resourcePath)) {
-                out.add(s);
+        if (byOwner == null) {
+            java.util.Map<String, List<Site>> index = new java.util.HashMap<>();
+            for (Site s : sites) {
+                index.computeIfAbsent(s.owner(), k -> new ArrayList<>()).add(s);
             }
+            byOwner = index;
         }
-        return out;
+        return java.util.Collections.unmodifiableList(byOwner.getOrDefault(resourcePath, List.of()));
     }
 
     /** Sites at or below a path. */

@@ -3,6 +3,7 @@ package io.github.hpcblueprints.cli;
 import io.github.hpcblueprints.hpc.SecurityProfile;
 import io.github.hpcblueprints.rules.Report;
 import io.github.hpcblueprints.validate.ReportFormat;
+import io.github.hpcblueprints.generate.Pipeline;
 import io.github.hpcblueprints.validate.ValidationService;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,7 +48,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         var threshold = options.threshold(spec.commandLine());
         ReportFormat format = options.reportFormat(spec.commandLine());
-        Report report = new ValidationService().validateAll(blueprints, override, options.schemas());
+        Report report = new Pipeline().validateAll(blueprints, override, options.schemas());
         return options.finish(cli, report, threshold, format);
     }
 }

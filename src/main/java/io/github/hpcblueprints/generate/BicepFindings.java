@@ -8,6 +8,8 @@ import io.github.hpcblueprints.arm.JsonPrinter;
 import io.github.hpcblueprints.arm.Resource;
 import io.github.hpcblueprints.arm.Template;
 import io.github.hpcblueprints.bicep.BicepWriter;
+import io.github.hpcblueprints.rules.Report;
+import io.github.hpcblueprints.validate.JsonReport;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,33 +34,25 @@ final class BicepFindings {
     private BicepFindings() {
     }
 
-    static String annotate(String findingsJson, List<Target> targets) {
-        return annotate(findingsJson, targets, Optional.empty());
-    }
-
     /**
-     * As {@link #annotate(String, List)}; when the ARM files were not written ({@code --format bicep}), each finding
-     * in a template is re-pointed at the Bicep file that was: its file, and the line and column of the declaration
-     * ({@code resource}, {@code module}, {@code param}, {@code output}) or the file's first line for the whole
-     * template. The JSON path stays the template's, as it is the same model.
+     * The findings as {@code findings.json}, each finding about a resource with where that resource is in the Bicep.
+     * When the ARM files were not written ({@code --format bicep}), each finding in a template is re-pointed at the
+     * Bicep file that was: its file, and the line and column of the declaration ({@code resource}, {@code module},
+     * {@code param}, {@code output}) or the file's first line for the whole template. The JSON path stays the
+     * template's, as it is the same model.
      */
-    static String annotate(String findingsJson, List<Target> targets, Optional<Map<String, String>> bicepOnly) {
-        if (targets.isEmpty()) {
-            return findingsJson;
-        }
-        ObjectNode root = (ObjectNode) Json.parse(findingsJson);
+    static String write(Report report, List<Target> targets, Optional<Map<String, String>> bicepOnly) {
         Symbols symbols = new Symbols();
-        for (JsonNode f : root.path("findings")) {
+        return JsonReport.write(report, (finding, f) -> {
             String file = f.path("file").asText("");
             for (Target t : targets) {
                 if (t.armFile().equals(file)) {
                     Optional<ObjectNode> where = symbols.locate(t.template(), t.bicepFile(), f.path("path").asText(""));
-                    where.ifPresent(w -> ((ObjectNode) f).set("bicep", w));
-                    bicepOnly.ifPresent(texts -> repoint((ObjectNode) f, t, where, texts));
+                    where.ifPresent(w -> f.set("bicep", w));
+                    bicepOnly.ifPresent(texts -> repoint(f, t, where, texts));
                 }
             }
-        }
-        return JsonPrinter.print(root);
+        });
     }
 
     private static void repoint(ObjectNode f, Target t, Optional<ObjectNode> where, Map<String, String> texts) {

@@ -1,13 +1,12 @@
 package io.github.hpcblueprints.generate;
 
-import io.github.hpcblueprints.arm.ArmJsonWriter;
 import io.github.hpcblueprints.arm.ParametersFile;
 import io.github.hpcblueprints.arm.Template;
 import io.github.hpcblueprints.bicep.BicepParamWriter;
 import io.github.hpcblueprints.bicep.BicepWriter;
-import io.github.hpcblueprints.blueprint.Blueprint;
 import io.github.hpcblueprints.blueprint.BlueprintLoader;
-import io.github.hpcblueprints.cyclecloud.CycleCloudFiles;
+import io.github.hpcblueprints.build.Build;
+import io.github.hpcblueprints.build.BuiltTemplate;
 import io.github.hpcblueprints.diagnostics.BlueprintException;
 import io.github.hpcblueprints.diagnostics.Generator;
 import io.github.hpcblueprints.diagnostics.Location;
@@ -15,13 +14,8 @@ import io.github.hpcblueprints.diagnostics.Problem;
 import io.github.hpcblueprints.files.StagedDirectory;
 import io.github.hpcblueprints.files.StagedDirectory.Overwrite;
 import io.github.hpcblueprints.hpc.ClusterEnvironment;
-import io.github.hpcblueprints.hpc.CompiledEnvironment;
-import io.github.hpcblueprints.hpc.EnvironmentCompiler;
 import io.github.hpcblueprints.hpc.SecurityProfile;
-import io.github.hpcblueprints.diagnostics.SourceTree;
 import io.github.hpcblueprints.rules.Report;
-import io.github.hpcblueprints.validate.JsonReport;
-import io.github.hpcblueprints.validate.ValidationService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,10 +31,10 @@ import java.util.Optional;
  */
 public final class GenerateService {
 
-    private final BlueprintLoader loader;
+    private final Pipeline pipeline;
 
     public GenerateService(BlueprintLoader loader) {
-        this.loader = loader;
+        this.pipeline = new Pipeline(loader);
     }
 
     public GenerateService() {
@@ -54,10 +48,8 @@ public final class GenerateService {
 
     /** Loads and renders a blueprint without writing anything. */
     public GeneratedFiles render(Path blueprintFile, Optional<SecurityProfile> profile, OutputFormat format) {
-        Blueprint loaded = loader.load(blueprintFile);
-        Blueprint b = profile.map(loaded::withProfile).orElse(loaded);
-        Path home = blueprintFile.toAbsolutePath().normalize().getParent();
-        return render(outputName(blueprintFile), b.environment(), Optional.of(b.tree()), home, format);
+        Build build = pipeline.build(blueprintFile, profile);
+        return files(build, blueprintFile.toAbsolutePath().normalize().getParent(), format);
     }
 
     /** The files of an environment (from YAML or the Java DSL), ARM JSON and Bicep. */
@@ -67,41 +59,28 @@ public final class GenerateService {
 
     /** The files of an environment (from YAML or the Java DSL). */
     public GeneratedFiles render(String name, ClusterEnvironment env, OutputFormat format) {
-        return render(name, env, Optional.empty(), Path.of("").toAbsolutePath(), format);
+        return files(Pipeline.build(name, env, Optional.empty()), Path.of("").toAbsolutePath(), format);
     }
 
-    private GeneratedFiles render(String name, ClusterEnvironment env, Optional<SourceTree> tree, Path home,
-            OutputFormat format) {
-        try {
-            return renderChecked(name, env, tree, home, format);
-        } catch (IllegalArgumentException e) {
-            throw BlueprintException.refusedValue(e, name, tree);
-        }
-    }
-
-    private GeneratedFiles renderChecked(String name, ClusterEnvironment env, Optional<SourceTree> tree, Path home,
-            OutputFormat format) {
-        CompiledEnvironment c = EnvironmentCompiler.compile(env, CycleCloudFiles::serverCloudInit,
-                CycleCloudFiles::instanceCloudInit);
-        Map<String, String> files = new LinkedHashMap<>(CycleCloudFiles.render(env));
-        if (format.arm()) {
-            files.put("azuredeploy.json", ArmJsonWriter.write(c.resourceGroup()));
-            files.put("azuredeploy.parameters.json", c.parameters().write());
-            c.subscription().ifPresent(s -> files.put("subscription.json", ArmJsonWriter.write(s)));
-            c.subscriptionParameters().ifPresent(p -> files.put("subscription.parameters.json", p.write()));
-        }
+    /** The files a build writes: each made once, the findings judged on the very templates written. */
+    private GeneratedFiles files(Build build, Path home, OutputFormat format) {
+        String name = build.name();
+        Map<String, String> files = new LinkedHashMap<>(build.cycleCloudFiles());
         List<BicepFindings.Target> bicep = new ArrayList<>();
-        if (format.bicep()) {
-            bicep.add(bicep(files, c.resourceGroup(), c.parameters(), "azuredeploy.json", "main"));
-            c.subscription().ifPresent(s -> bicep.add(bicep(files, s, c.subscriptionParameters().orElseThrow(),
-                    "subscription.json", "subscription")));
+        for (BuiltTemplate t : build.templates()) {
+            if (format.arm()) {
+                files.put(t.file(), t.json());
+                files.put(t.parametersFile(), t.parameters().write());
+            }
+            if (format.bicep()) {
+                bicep.add(bicep(files, t.template(), t.parameters(), t.file(), t.baseName()));
+            }
         }
         // findings.json names files as a reader of the output folder sees them: templates beside it, the
         // blueprint (and its profiles) relative to the blueprint's folder, never a machine's absolute path.
-        Report report = new ValidationService(loader).validate(name, env, tree, Optional.empty())
-                .mapSources(s -> relative(s, name, home));
+        Report report = pipeline.validation().judge(build, Optional.empty()).mapSources(s -> relative(s, name, home));
         // findings cite the files written: with --format bicep, the .bicep declarations, not JSON never written
-        files.put("findings.json", BicepFindings.annotate(JsonReport.write(report), bicep,
+        files.put("findings.json", BicepFindings.write(report, bicep,
                 format.arm() ? Optional.empty() : Optional.of(Map.copyOf(files))));
         return new GeneratedFiles(name, files);
     }

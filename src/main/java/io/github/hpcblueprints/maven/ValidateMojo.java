@@ -9,6 +9,7 @@ import io.github.hpcblueprints.rules.SchemaLookup;
 import io.github.hpcblueprints.rules.Severity;
 import io.github.hpcblueprints.validate.ArmSchemaValidator;
 import io.github.hpcblueprints.validate.TextReport;
+import io.github.hpcblueprints.generate.Pipeline;
 import io.github.hpcblueprints.validate.ValidationService;
 import java.io.File;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ public final class ValidateMojo extends AbstractMojo {
             if (blueprints.isEmpty()) {
                 getLog().warn("no blueprints (*.yaml) in " + blueprintsDirectory);
             }
-            Report report = new ValidationService().validateAll(blueprints, Optional.empty(), schemas);
+            Report report = new Pipeline().validateAll(blueprints, Optional.empty(), schemas);
             // each finding at the level of its severity, so a build log's errors are the real errors
             for (Finding f : report.active()) {
                 String line = f.location() + " " + f.ruleId() + " " + f.severity().label() + ": " + f.message();

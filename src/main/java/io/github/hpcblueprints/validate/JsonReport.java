@@ -22,6 +22,14 @@ public final class JsonReport {
     }
 
     public static String write(Report report) {
+        return write(report, (finding, json) -> { });
+    }
+
+    /**
+     * As {@link #write(Report)}, letting {@code decorate} add to (or correct) each finding's JSON as it is made, so a
+     * caller that knows more about where a finding is (its Bicep symbol) never parses the report again.
+     */
+    public static String write(Report report, java.util.function.BiConsumer<Finding, ObjectNode> decorate) {
         ObjectNode root = Json.object();
         root.put("generator", Generator.describe());
         root.put("profile", report.hardened() ? "hardened" : "baseline");
@@ -51,6 +59,7 @@ public final class JsonReport {
                 o.put("suppressed", f.suppressedBecause());
             }
             Catalogue.standard().info(f.ruleId()).ifPresent(info -> o.set("equivalents", equivalents(info)));
+            decorate.accept(f, o);
         }
         // input problems only when there are some, so findings.json of a good blueprint keeps its shape
         if (!report.problems().isEmpty()) {

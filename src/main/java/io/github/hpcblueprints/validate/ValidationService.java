@@ -3,19 +3,14 @@ package io.github.hpcblueprints.validate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.github.hpcblueprints.arm.ArmDocument;
-import io.github.hpcblueprints.arm.ArmJsonWriter;
 import io.github.hpcblueprints.arm.ArmReader;
-import io.github.hpcblueprints.blueprint.Blueprint;
-import io.github.hpcblueprints.blueprint.BlueprintLoader;
-import io.github.hpcblueprints.cyclecloud.CycleCloudFiles;
+import io.github.hpcblueprints.build.Build;
 import io.github.hpcblueprints.diagnostics.BlueprintException;
 import io.github.hpcblueprints.diagnostics.Location;
 import io.github.hpcblueprints.diagnostics.Problem;
 import io.github.hpcblueprints.diagnostics.SourceTree;
 import io.github.hpcblueprints.diagnostics.SourceTreeReader;
 import io.github.hpcblueprints.hpc.ClusterEnvironment;
-import io.github.hpcblueprints.hpc.CompiledEnvironment;
-import io.github.hpcblueprints.hpc.EnvironmentCompiler;
 import io.github.hpcblueprints.hpc.SecurityProfile;
 import io.github.hpcblueprints.rules.Catalogue;
 import io.github.hpcblueprints.rules.DomainSuppressions;
@@ -44,49 +39,31 @@ import java.util.stream.Stream;
  */
 public final class ValidationService {
 
-    private final BlueprintLoader loader;
-    private final RuleEngine engine;
+    private final RuleEngine engine = RuleEngine.standard();
 
-    public ValidationService(BlueprintLoader loader) {
-        this.loader = loader;
-        this.engine = RuleEngine.standard();
-    }
-
-    public ValidationService() {
-        this(new BlueprintLoader());
+    /**
+     * Judges a build as {@code generate} records it in {@code findings.json}: findings in a template are located in
+     * that template ({@code <name>/azuredeploy.json}, lines as written), findings in the blueprint in the blueprint.
+     */
+    public Report judge(Build build, Optional<SchemaLookup> schemas) {
+        ClusterEnvironment env = build.environment();
+        knownRules(env, build.blueprint());
+        List<TemplateView> templates = build.templates().stream().map(t -> new TemplateView(t.document())).toList();
+        RuleContext context = new RuleContext(templates, Optional.of(env), build.blueprint(),
+                env.profile() == SecurityProfile.HARDENED, schemas);
+        // findings in the blueprint carry its file even when there is no YAML tree (the Java DSL names its source)
+        return judge(engine, context, env, build.blueprint()).mapSources(s -> s.isEmpty() ? env.source() : s);
     }
 
     /**
-     * Validates a blueprint. Nothing is written, so a finding in a template it would generate is pointed at the
-     * blueprint itself, at the section that makes the resource (code scanning annotates the file a user edits); the
-     * message names the generated file and the JSON path keeps the place in it.
+     * Judges a build as {@code validate} shows it. Nothing is written, so a finding in a template it would generate
+     * is pointed at the blueprint itself, at the section that makes the resource (code scanning annotates the file a
+     * user edits); the message names the generated file and the JSON path keeps the place in it.
      */
-    public Report validate(Path blueprintFile, Optional<SecurityProfile> profile, Optional<SchemaLookup> schemas) {
-        Blueprint loaded = loader.load(blueprintFile);
-        Blueprint b = profile.map(loaded::withProfile).orElse(loaded);
-        String name = blueprintFile.getFileName().toString().replaceAll("\\.(ya?ml)$", "");
-        Report r = validate(name, b.environment(), Optional.of(b.tree()), schemas);
-        return r.mapFindings(f -> BlueprintSections.pointAtBlueprint(f, name, b.tree()));
-    }
-
-    /**
-     * Validates every blueprint, whatever the others give: a file that cannot be judged adds its problems to the
-     * report instead of stopping the run.
-     */
-    public Report validateAll(List<Path> blueprintFiles, Optional<SecurityProfile> profile,
-            Optional<SchemaLookup> schemas) {
-        List<Report> reports = new ArrayList<>();
-        boolean hardened = profile.map(p -> p == SecurityProfile.HARDENED).orElse(false);
-        for (Path file : blueprintFiles) {
-            try {
-                Report r = validate(file, profile, schemas);
-                hardened |= r.hardened();
-                reports.add(r);
-            } catch (BlueprintException e) {
-                reports.add(Report.unjudged(e.problems(), hardened));
-            }
-        }
-        return Report.merge(reports, hardened);
+    public Report validate(Build build, Optional<SchemaLookup> schemas) {
+        Report r = judge(build, schemas);
+        return build.blueprint().map(tree -> r.mapFindings(f -> BlueprintSections.pointAtBlueprint(f, build.name(),
+                tree))).orElse(r);
     }
 
     /** What a report means for a run: input problems outrank findings, findings at or above the threshold fail. */
@@ -95,25 +72,6 @@ public final class ValidationService {
             return Verdict.BAD_INPUT;
         }
         return report.failsAt(failOn) ? Verdict.FINDINGS : Verdict.CLEAN;
-    }
-
-    /** Validates an environment (from YAML or the Java DSL). */
-    public Report validate(String name, ClusterEnvironment env, Optional<SourceTree> blueprint,
-            Optional<SchemaLookup> schemas) {
-        knownRules(env, blueprint);
-        CompiledEnvironment c;
-        try {
-            c = EnvironmentCompiler.compile(env, CycleCloudFiles::serverCloudInit, CycleCloudFiles::instanceCloudInit);
-        } catch (IllegalArgumentException e) {
-            throw BlueprintException.refusedValue(e, name, blueprint);
-        }
-        List<TemplateView> templates = new ArrayList<>();
-        templates.add(view(ArmJsonWriter.write(c.resourceGroup()), name + "/azuredeploy.json"));
-        c.subscription().ifPresent(s -> templates.add(view(ArmJsonWriter.write(s), name + "/subscription.json")));
-        RuleContext context = new RuleContext(templates, Optional.of(env), blueprint,
-                env.profile() == SecurityProfile.HARDENED, schemas);
-        // findings in the blueprint carry its file even when there is no YAML tree (the Java DSL names its source)
-        return judge(engine, context, env, blueprint).mapSources(s -> s.isEmpty() ? env.source() : s);
     }
 
     /**
@@ -157,10 +115,6 @@ public final class ValidationService {
     private static String suggestRule(String rule) {
         String guess = Suggest.closest(rule, Catalogue.standard().infos().stream().map(RuleInfo::id).toList());
         return guess.isEmpty() ? "use an id from hpcb rules" : "did you mean " + guess + "? (hpcb rules lists them)";
-    }
-
-    private static TemplateView view(String json, String source) {
-        return new TemplateView(ArmReader.read(json, source));
     }
 
     /**

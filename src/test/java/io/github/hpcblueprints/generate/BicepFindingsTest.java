@@ -24,21 +24,23 @@ class BicepFindingsTest {
                 module = i;
             }
         }
-        String findings = """
-                {"findings": [
-                  {"rule": "A", "file": "azuredeploy.json", "path": "$.resources[0].properties.minimumTlsVersion"},
-                  {"rule": "B", "file": "azuredeploy.json", "path": "$.resources[%d].properties.template.resources[0]"},
-                  {"rule": "C", "file": "azuredeploy.json", "path": "$.parameters.adminPassword"},
-                  {"rule": "D", "file": "cyclecloud/lab.txt", "path": "$.resources[0]"}
-                ]}
-                """.formatted(module);
-        JsonNode out = Json.parse(BicepFindings.annotate(findings, List.of(
-                new BicepFindings.Target("azuredeploy.json", "main.bicep", t))));
+        java.util.function.BiFunction<String, String, io.github.hpcblueprints.rules.Finding> finding = (file, path) ->
+                new io.github.hpcblueprints.rules.Finding("HPCB-STRUCT-008", io.github.hpcblueprints.rules.Severity.INFO,
+                        "m", new io.github.hpcblueprints.diagnostics.Location(file, 1, 1, path), "", false, "");
+        io.github.hpcblueprints.rules.Report report = new io.github.hpcblueprints.rules.Report(List.of(
+                finding.apply("azuredeploy.json", "$.resources[0].properties.minimumTlsVersion"),
+                finding.apply("azuredeploy.json", "$.resources[" + module + "].properties.template.resources[0]"),
+                finding.apply("azuredeploy.json", "$.parameters.adminPassword"),
+                finding.apply("cyclecloud/lab.txt", "$.resources[0]")), false, List.of());
+        // the annotation is made as each finding is written: no report is parsed again
+        JsonNode out = Json.parse(BicepFindings.write(report, List.of(
+                new BicepFindings.Target("azuredeploy.json", "main.bicep", t)), java.util.Optional.empty()));
         assertThat(out.at("/findings/0/bicep")).isEqualTo(Json.obj("file", "main.bicep", "resource", "account"));
         assertThat(out.at("/findings/1/bicep")).isEqualTo(Json.obj("file", "modules/grant-network.bicep",
                 "resource", "roleForPrincipal"));
         assertThat(out.at("/findings/2").has("bicep")).isFalse();
         assertThat(out.at("/findings/3").has("bicep")).isFalse();
-        assertThat(BicepFindings.annotate(findings, List.of())).isEqualTo(findings);
+        assertThat(BicepFindings.write(report, List.of(), java.util.Optional.empty()))
+                .isEqualTo(io.github.hpcblueprints.validate.JsonReport.write(report));
     }
 }
