@@ -65,16 +65,7 @@ public final class SarifReport {
             o.put("ruleId", p.code());
             o.put("level", "error");
             o.putObject("message").put("text", p.message() + (p.hint().isEmpty() ? "" : " Fix: " + p.hint()));
-            ObjectNode location = o.putArray("locations").addObject();
-            ObjectNode physical = location.putObject("physicalLocation");
-            physical.putObject("artifactLocation").put("uri", uri(p.location().source()));
-            if (p.location().line() > 0) {
-                ObjectNode region = physical.putObject("region");
-                region.put("startLine", p.location().line());
-                if (p.location().column() > 0) {
-                    region.put("startColumn", p.location().column());
-                }
-            }
+            physicalLocation(o.putArray("locations").addObject(), p.location());
         }
         for (Finding f : report.findings()) {
             ObjectNode o = results.addObject();
@@ -85,15 +76,7 @@ public final class SarifReport {
             o.put("level", f.severity().sarifLevel());
             o.putObject("message").put("text", f.message());
             ObjectNode location = o.putArray("locations").addObject();
-            ObjectNode physical = location.putObject("physicalLocation");
-            physical.putObject("artifactLocation").put("uri", uri(f.location().source()));
-            if (f.location().line() > 0) {
-                ObjectNode region = physical.putObject("region");
-                region.put("startLine", f.location().line());
-                if (f.location().column() > 0) {
-                    region.put("startColumn", f.location().column());
-                }
-            }
+            physicalLocation(location, f.location());
             if (!f.location().jsonPath().isEmpty()) {
                 location.putArray("logicalLocations").addObject().put("fullyQualifiedName",
                         f.location().jsonPath());
@@ -105,6 +88,19 @@ public final class SarifReport {
             }
         }
         return JsonPrinter.print(root);
+    }
+
+    /** The file, line and column of a result (the line and column only where known). */
+    private static void physicalLocation(ObjectNode location, io.github.hpcblueprints.diagnostics.Location where) {
+        ObjectNode physical = location.putObject("physicalLocation");
+        physical.putObject("artifactLocation").put("uri", uri(where.source()));
+        if (where.line() > 0) {
+            ObjectNode region = physical.putObject("region");
+            region.put("startLine", where.line());
+            if (where.column() > 0) {
+                region.put("startColumn", where.column());
+            }
+        }
     }
 
     /** Relative paths stay relative (to the folder the tool ran in); absolute ones become file: URIs. */

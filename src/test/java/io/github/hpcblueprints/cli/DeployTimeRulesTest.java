@@ -5,11 +5,10 @@ import static io.github.hpcblueprints.cli.CliGenerateTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.hpcblueprints.cli.CliGenerateTest.Run;
+import io.github.hpcblueprints.testing.BlueprintVariants;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,18 +36,7 @@ class DeployTimeRulesTest {
     Path tmp;
 
     private Path variant(String shipped, String from, String to) throws IOException {
-        Path dir = tmp.resolve("bp");
-        Files.createDirectories(dir.resolve("profiles"));
-        try (Stream<Path> s = Files.list(blueprint("profiles"))) {
-            for (Path p : s.toList()) {
-                Files.copy(p, dir.resolve("profiles").resolve(p.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        String text = Files.readString(blueprint(shipped));
-        assertThat(text).as("the shipped blueprint still has the text this case changes").contains(from);
-        Path file = dir.resolve(shipped);
-        Files.writeString(file, text.replace(from, to));
-        return file;
+        return BlueprintVariants.variant(tmp, shipped, from, to);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -5,6 +5,7 @@ import static io.github.hpcblueprints.cli.CliGenerateTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.hpcblueprints.cli.CliGenerateTest.Run;
+import io.github.hpcblueprints.testing.BlueprintVariants;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,19 +27,7 @@ class RefusedInputTest {
 
     /** Copies a shipped blueprint (with the profiles it extends) with one text replaced. */
     private Path variant(String shipped, String from, String to) throws IOException {
-        Path dir = tmp.resolve("bp");
-        Files.createDirectories(dir.resolve("profiles"));
-        try (Stream<Path> s = Files.list(blueprint("profiles"))) {
-            for (Path p : s.toList()) {
-                Files.copy(p, dir.resolve("profiles").resolve(p.getFileName()),
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        String text = Files.readString(blueprint(shipped));
-        assertThat(text).as("the shipped blueprint still has the text this case changes").contains(from);
-        Path file = dir.resolve(shipped);
-        Files.writeString(file, text.replace(from, to));
-        return file;
+        return BlueprintVariants.variant(tmp, shipped, from, to);
     }
 
     private Run refused(Path file, String wherePath) {
