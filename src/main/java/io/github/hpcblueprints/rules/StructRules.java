@@ -169,7 +169,7 @@ final class StructRules {
                 if (!t.root().isObject()) {
                     continue;
                 }
-                for (Problem p : SecretScanner.scanTemplate(t.document())) {
+                for (Problem p : t.secretProblems()) {
                     if (wanted.contains(p.code())) {
                         out.at(t, p.location().jsonPath(), p.message());
                     }

@@ -34,6 +34,16 @@ public final class TemplateView {
         collect(doc.root().path("resources"), "$.resources", "", List.of());
     }
 
+    /** The secret scan of this template, made once however many rules read it. */
+    private List<io.github.hpcblueprints.diagnostics.Problem> secrets;
+
+    List<io.github.hpcblueprints.diagnostics.Problem> secretProblems() {
+        if (secrets == null) {
+            secrets = List.copyOf(SecretScanner.scanTemplate(doc));
+        }
+        return secrets;
+    }
+
     public ArmDocument document() {
         return doc;
     }
