@@ -19,26 +19,16 @@ final class CheckOptions {
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
             description = "text, json or sarif (default: ${DEFAULT-VALUE}).")
-    String format;
+    ReportFormat format;
 
     @Option(names = "--fail-on", defaultValue = "error", paramLabel = "SEVERITY",
             description = "Exit 1 when a finding is at or above this: error, warning or info (default: "
                     + "${DEFAULT-VALUE}).")
-    String failOn;
+    Severity failOn;
 
     @Option(names = "--arm-schemas", paramLabel = "DIR",
             description = "A folder of Azure's ARM schemas: also check types, apiVersions and properties.")
     Path armSchemas;
-
-    Severity threshold(CommandLine cl) {
-        return Severity.of(failOn).orElseThrow(() -> new CommandLine.ParameterException(cl,
-                "--fail-on must be error, warning or info, not '" + failOn + "'"));
-    }
-
-    ReportFormat reportFormat(CommandLine cl) {
-        return ReportFormat.of(format).orElseThrow(() -> new CommandLine.ParameterException(cl,
-                "--format must be text, json or sarif, not '" + format + "'"));
-    }
 
     /** Absolute file names under the working folder, shown relative to it (SARIF: relative to the repository). */
     static Report relative(Report full) {

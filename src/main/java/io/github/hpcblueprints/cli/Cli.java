@@ -3,6 +3,10 @@ package io.github.hpcblueprints.cli;
 import io.github.hpcblueprints.diagnostics.BlueprintException;
 import io.github.hpcblueprints.diagnostics.Generator;
 import io.github.hpcblueprints.diagnostics.Problem;
+import io.github.hpcblueprints.generate.OutputFormat;
+import io.github.hpcblueprints.hpc.SecurityProfile;
+import io.github.hpcblueprints.rules.Severity;
+import io.github.hpcblueprints.validate.ReportFormat;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +50,11 @@ public final class Cli implements Runnable {
         root.out = out;
         root.err = err;
         CommandLine cl = new CommandLine(root);
+        // each named choice is parsed in one place, case-insensitively, with the allowed values in the message
+        cl.registerConverter(SecurityProfile.class, choice(SecurityProfile::of, "baseline or hardened"));
+        cl.registerConverter(OutputFormat.class, choice(OutputFormat::of, "arm, bicep or both"));
+        cl.registerConverter(Severity.class, choice(Severity::of, "error, warning or info"));
+        cl.registerConverter(ReportFormat.class, choice(ReportFormat::of, "text, json or sarif"));
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cl.setExitCodeExceptionMapper(t -> t instanceof BlueprintException ? ExitCode.INPUT : ExitCode.INTERNAL);
@@ -69,6 +78,12 @@ public final class Cli implements Runnable {
             return ExitCode.INTERNAL;
         });
         return cl.execute(args);
+    }
+
+    private static <T> CommandLine.ITypeConverter<T> choice(java.util.function.Function<String,
+            java.util.Optional<T>> of, String allowed) {
+        return text -> of.apply(text).orElseThrow(() -> new CommandLine.TypeConversionException("must be " + allowed
+                + ", not '" + text + "'"));
     }
 
     PrintStream out() {

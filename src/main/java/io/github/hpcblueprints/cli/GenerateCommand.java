@@ -31,11 +31,11 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "both", paramLabel = "FORMAT", description = "Deployment files to "
             + "write: arm (azuredeploy.json), bicep (main.bicep) or both (default: ${DEFAULT-VALUE}).")
-    String format;
+    OutputFormat format;
 
     @Option(names = "--profile", paramLabel = "PROFILE", description = "Override the blueprint's security profile: "
             + "baseline or hardened.")
-    String profile;
+    SecurityProfile profile;
 
     @Option(names = "--force", description = "Write into an output folder hpcb did not write, or whose generated "
             + "files were edited (replaces them; never deletes a file hpcb did not write).")
@@ -43,15 +43,8 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<SecurityProfile> override = Optional.empty();
-        if (profile != null) {
-            override = Optional.of(SecurityProfile.of(profile).orElseThrow(() -> new picocli.CommandLine
-                    .ParameterException(new picocli.CommandLine(this), "--profile must be baseline or hardened, not '"
-                            + profile + "'")));
-        }
-        OutputFormat outputFormat = OutputFormat.of(format).orElseThrow(() -> new picocli.CommandLine
-                .ParameterException(new picocli.CommandLine(this), "--format must be arm, bicep or both, not '"
-                        + format + "'"));
+        Optional<SecurityProfile> override = Optional.ofNullable(profile);
+        OutputFormat outputFormat = format;
         GenerateService service = new GenerateService();
         long start = System.nanoTime();
         List<GeneratedFiles> rendered = service.renderAll(blueprints, override, outputFormat);

@@ -1,5 +1,6 @@
 package io.github.hpcblueprints.cli;
 
+import io.github.hpcblueprints.hpc.SecurityProfile;
 import io.github.hpcblueprints.rules.Report;
 import io.github.hpcblueprints.rules.Suppression;
 import io.github.hpcblueprints.validate.ValidationService;
@@ -7,13 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code hpcb lint PATH...}: the rules on any ARM templates, ours or anyone's. */
 @Command(name = "lint", mixinStandardHelpOptions = true,
@@ -22,9 +21,6 @@ final class LintCommand implements Callable<Integer> {
 
     @ParentCommand
     Cli cli;
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Mixin
     CheckOptions options;
@@ -38,21 +34,17 @@ final class LintCommand implements Callable<Integer> {
 
     @Option(names = "--profile", defaultValue = "baseline", paramLabel = "PROFILE",
             description = "baseline or hardened (default: ${DEFAULT-VALUE}).")
-    String profile;
+    SecurityProfile profile;
 
     @Override
     public Integer call() {
-        if (!profile.equals("baseline") && !profile.equals("hardened")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--profile must be baseline or hardened, "
-                    + "not '" + profile + "'");
-        }
-        var threshold = options.threshold(spec.commandLine());
-        var format = options.reportFormat(spec.commandLine());
+        var threshold = options.failOn;
+        var format = options.format;
         Path file = suppressions != null ? suppressions : Path.of(".hpcb-suppressions.yaml");
         List<Suppression> accepted = suppressions != null || Files.isRegularFile(file)
                 ? ValidationService.readSuppressions(file) : List.of();
         long start = System.nanoTime();
-        Report report = new ValidationService().lint(paths, profile.equals("hardened"), options.schemas(), accepted);
+        Report report = new ValidationService().lint(paths, profile == SecurityProfile.HARDENED, options.schemas(), accepted);
         cli.progress(String.format("linted %d template(s) in %d ms", report.sources().size(),
                 (System.nanoTime() - start) / 1_000_000));
         return options.finish(cli, report, threshold, format);

@@ -9,13 +9,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code hpcb validate BLUEPRINT...}: compiles each blueprint and runs the structural checks and rules. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -26,9 +24,6 @@ final class ValidateCommand implements Callable<Integer> {
     @ParentCommand
     Cli cli;
 
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Mixin
     CheckOptions options;
 
@@ -37,17 +32,13 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--profile", paramLabel = "PROFILE", description = "Judge as baseline or hardened (default: the "
             + "blueprint's profile).")
-    String profile;
+    SecurityProfile profile;
 
     @Override
     public Integer call() {
-        Optional<SecurityProfile> override = Optional.empty();
-        if (profile != null) {
-            override = Optional.of(SecurityProfile.of(profile).orElseThrow(() -> new CommandLine.ParameterException(
-                    spec.commandLine(), "--profile must be baseline or hardened, not '" + profile + "'")));
-        }
-        var threshold = options.threshold(spec.commandLine());
-        ReportFormat format = options.reportFormat(spec.commandLine());
+        Optional<SecurityProfile> override = Optional.ofNullable(profile);
+        var threshold = options.failOn;
+        ReportFormat format = options.format;
         Report report = new Pipeline().validateAll(blueprints, override, options.schemas());
         return options.finish(cli, report, threshold, format);
     }

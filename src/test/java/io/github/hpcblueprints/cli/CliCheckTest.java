@@ -98,7 +98,7 @@ class CliCheckTest {
         assertThat(run("lint", tmp.resolve("nope.json").toString()).code()).isEqualTo(2);
         Run format = run("lint", INSECURE, "--format", "xml");
         assertThat(format.code()).isEqualTo(2);
-        assertThat(format.err()).contains("--format must be text, json or sarif");
+        assertThat(format.err()).contains("--format").contains("must be text, json or sarif, not 'xml'");
         assertThat(run("validate", blueprint("minimal-slurm-nfs.yaml").toString(), "--fail-on", "fatal").code())
                 .isEqualTo(2);
     }

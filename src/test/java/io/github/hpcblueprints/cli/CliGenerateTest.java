@@ -96,7 +96,7 @@ class CliGenerateTest {
         Run p = run("generate", blueprint("minimal-slurm-nfs.yaml").toString(), "--profile", "paranoid",
                 "--out", tmp.resolve("o").toString());
         assertThat(p.code()).isEqualTo(2);
-        assertThat(p.err()).contains("--profile must be baseline or hardened");
+        assertThat(p.err()).contains("option '--profile': must be baseline or hardened");
     }
 
     @Test
@@ -128,7 +128,7 @@ class CliGenerateTest {
         Run bad = run("generate", blueprint("existing-vnet.yaml").toString(), "--format", "terraform", "--out",
                 tmp.resolve("bad").toString());
         assertThat(bad.code()).isEqualTo(2);
-        assertThat(bad.err()).contains("--format must be arm, bicep or both, not 'terraform'");
+        assertThat(bad.err()).contains("option '--format': must be arm, bicep or both, not 'terraform'");
         assertThat(tmp.resolve("bad")).doesNotExist();
     }
 

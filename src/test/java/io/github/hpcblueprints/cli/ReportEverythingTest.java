@@ -209,6 +209,23 @@ class ReportEverythingTest {
     }
 
     @Test
+    void namedChoicesAreParsedTheSameWayInEveryCommand() {
+        // one converter per choice: case-insensitive everywhere (lint compared --profile exactly before)
+        Run lint = run("lint", CliCheckTest.INSECURE, "--profile", "HARDENED", "--fail-on", "Info");
+        assertThat(lint.code()).as(lint.err()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(lint.out()).contains("(hardened profile)");
+        for (String[] bad : List.of(new String[] {"lint", CliCheckTest.INSECURE, "--profile", "strict"},
+                new String[] {"validate", blueprint("minimal-slurm-nfs.yaml").toString(), "--profile", "strict"},
+                new String[] {"generate", blueprint("minimal-slurm-nfs.yaml").toString(), "--profile", "strict"})) {
+            Run r = run(bad);
+            assertThat(r.code()).isEqualTo(ExitCode.INPUT);
+            assertThat(r.err()).contains("--profile").contains("must be baseline or hardened, not 'strict'");
+        }
+        Run format = run("generate", blueprint("minimal-slurm-nfs.yaml").toString(), "--format", "xml");
+        assertThat(format.err()).contains("--format").contains("must be arm, bicep or both, not 'xml'");
+    }
+
+    @Test
     void rulesExplainAcceptsAnIdWithoutItsPrefix() {
         Run r = run("rules", "explain", "access-002");
         assertThat(r.code()).as(r.err()).isZero();
