@@ -3,7 +3,7 @@ package io.github.hpcblueprints.rules;
 import static io.github.hpcblueprints.rules.Specs.E;
 import static io.github.hpcblueprints.rules.Specs.I;
 import static io.github.hpcblueprints.rules.Specs.W;
-import static io.github.hpcblueprints.rules.Specs.info;
+import static io.github.hpcblueprints.rules.Specs.rule;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.hpcblueprints.hpc.ClusterEnvironment;
@@ -30,57 +30,69 @@ final class AccessRules {
 
     static List<Rule> all() {
         return List.of(
-                Rule.of(info("HPCB-ACCESS-001", E, E, "Linux VM accepts passwords",
-                        "Passwords are guessed, reused and phished; SSH keys and Entra ID sign-in are not.",
-                        "Set linuxConfiguration.disablePasswordAuthentication to true and remove adminPassword.",
-                        "CKV_AZURE_1, CKV_AZURE_149, CKV_AZURE_178", "Azure.VM.PublicKey", ""),
+                Rule.of(rule("HPCB-ACCESS-001").severity(E, E).title("Linux VM accepts passwords")
+                        .why("Passwords are guessed, reused and phished; SSH keys and Entra ID sign-in are not.")
+                        .fix("Set linuxConfiguration.disablePasswordAuthentication to true and remove adminPassword.")
+                        .checkov("CKV_AZURE_1, CKV_AZURE_149, CKV_AZURE_178").psrule("Azure.VM.PublicKey")
+                        .build(),
                         AccessRules::passwords),
-                Rule.of(info("HPCB-ACCESS-002", E, E, "SSH open to the internet",
-                        "Port 22 open to the internet is scanned and brute-forced within minutes.",
-                        "Remove the rule; administer through Azure Bastion (or a VPN) instead.", "CKV_AZURE_10",
-                        "Azure.NSG.AnyInboundSource", ""), (c, out) -> openPorts(c, out, 22, "SSH")),
-                Rule.of(info("HPCB-ACCESS-003", E, E, "RDP open to the internet",
-                        "Port 3389 open to the internet is one of the most attacked services there is.",
-                        "Remove the rule; use Azure Bastion.", "CKV_AZURE_9", "Azure.NSG.AnyInboundSource", ""),
+                Rule.of(rule("HPCB-ACCESS-002").severity(E, E).title("SSH open to the internet")
+                        .why("Port 22 open to the internet is scanned and brute-forced within minutes.")
+                        .fix("Remove the rule; administer through Azure Bastion (or a VPN) instead.")
+                        .checkov("CKV_AZURE_10").psrule("Azure.NSG.AnyInboundSource")
+                        .build(), (c, out) -> openPorts(c, out, 22, "SSH")),
+                Rule.of(rule("HPCB-ACCESS-003").severity(E, E).title("RDP open to the internet")
+                        .why("Port 3389 open to the internet is one of the most attacked services there is.")
+                        .fix("Remove the rule; use Azure Bastion.")
+                        .checkov("CKV_AZURE_9").psrule("Azure.NSG.AnyInboundSource")
+                        .build(),
                         (c, out) -> openPorts(c, out, 3389, "RDP")),
-                Rule.of(info("HPCB-ACCESS-004", E, E, "Inbound from the internet beyond HTTPS",
-                        "An HPC environment needs no inbound internet traffic except HTTPS to Bastion; any other "
-                                + "open port is attack surface.",
-                        "Restrict the rule's source to known networks or service tags, or remove it.",
-                        "CKV_AZURE_160", "Azure.NSG.AnyInboundSource", ""), AccessRules::broadInbound),
-                Rule.of(info("HPCB-ACCESS-005", W, E, "Public IP on a VM",
-                        "A public address on a VM bypasses Bastion and exposes every listening service to the "
-                                + "internet's scanners.",
-                        "Remove the public IP; reach the VM through Bastion; send outbound through NAT.", "",
-                        "Azure.VM.PublicIPAttached", ""), AccessRules::publicIps),
-                Rule.of(info("HPCB-ACCESS-006", E, E, "Privileged role granted",
-                        "Owner, Contributor and User Access Administrator let a principal do (or grant) anything "
-                                + "in their scope; a compromised node or pipeline inherits all of it.",
-                        "Grant a narrower built-in role or a custom role with only the actions needed.",
-                        "", "Azure.RBAC.LimitOwner", ""), AccessRules::privileged),
-                Rule.of(info("HPCB-ACCESS-007", W, E, "Role granted to a user",
-                        "Roles given to individual users outlive their projects and are hard to review.",
-                        "Grant the role to an Entra ID group and manage membership there.", "",
-                        "Azure.RBAC.UseGroups", ""), AccessRules::toUsers),
-                Rule.of(info("HPCB-ACCESS-008", E, E, "Custom role allows every action",
-                        "A custom role with '*' actions is Owner in disguise.",
-                        "List the actions the role needs (Microsoft.Compute/virtualMachines/*, ...).",
-                        "CKV_AZURE_39", "", ""), AccessRules::wildcardRoles),
-                Rule.of(info("HPCB-ACCESS-009", E, E, "Project identity reaches another project's data",
-                        "Each project's nodes run with the project's identity; if it holds data roles outside the "
-                                + "project's own container, one project's jobs can read another's data.",
-                        "Scope the project identity's data roles to its own container (project-<name>).", "", "",
-                        ""), AccessRules::projectIsolation),
-                Rule.of(info("HPCB-ACCESS-010", W, E, "Sign-in without Entra ID",
-                        "Local CycleCloud accounts and local SSH users are passwords and keys nobody else "
-                                + "controls; Entra ID brings MFA, conditional access and leavers.",
-                        "Use Entra ID sign-in for CycleCloud (access.cycleCloud.signIn: entra) and Entra ID SSH, "
-                                + "or write the reason in the blueprint.", "", "", ""), AccessRules::entraSignIn),
-                Rule.of(info("HPCB-ACCESS-011", I, E, "VM accepts extensions",
-                        "VM extensions and Run Command execute as root from the Azure control plane; a VM that "
-                                + "needs none should refuse them.",
-                        "Set osProfile.allowExtensionOperations to false (where an extension is needed, suppress "
-                                + "with its reason).", "CKV_AZURE_50", "", ""),
+                Rule.of(rule("HPCB-ACCESS-004").severity(E, E).title("Inbound from the internet beyond HTTPS")
+                        .why("An HPC environment needs no inbound internet traffic except HTTPS to Bastion; any other "
+                                + "open port is attack surface.")
+                        .fix("Restrict the rule's source to known networks or service tags, or remove it.")
+                        .checkov("CKV_AZURE_160").psrule("Azure.NSG.AnyInboundSource")
+                        .build(), AccessRules::broadInbound),
+                Rule.of(rule("HPCB-ACCESS-005").severity(W, E).title("Public IP on a VM")
+                        .why("A public address on a VM bypasses Bastion and exposes every listening service to the "
+                                + "internet's scanners.")
+                        .fix("Remove the public IP; reach the VM through Bastion; send outbound through NAT.")
+                        .psrule("Azure.VM.PublicIPAttached")
+                        .build(), AccessRules::publicIps),
+                Rule.of(rule("HPCB-ACCESS-006").severity(E, E).title("Privileged role granted")
+                        .why("Owner, Contributor and User Access Administrator let a principal do (or grant) anything "
+                                + "in their scope; a compromised node or pipeline inherits all of it.")
+                        .fix("Grant a narrower built-in role or a custom role with only the actions needed.")
+                        .psrule("Azure.RBAC.LimitOwner")
+                        .build(), AccessRules::privileged),
+                Rule.of(rule("HPCB-ACCESS-007").severity(W, E).title("Role granted to a user")
+                        .why("Roles given to individual users outlive their projects and are hard to review.")
+                        .fix("Grant the role to an Entra ID group and manage membership there.")
+                        .psrule("Azure.RBAC.UseGroups")
+                        .build(), AccessRules::toUsers),
+                Rule.of(rule("HPCB-ACCESS-008").severity(E, E).title("Custom role allows every action")
+                        .why("A custom role with '*' actions is Owner in disguise.")
+                        .fix("List the actions the role needs (Microsoft.Compute/virtualMachines/*, ...).")
+                        .checkov("CKV_AZURE_39")
+                        .build(), AccessRules::wildcardRoles),
+                Rule.of(rule("HPCB-ACCESS-009").severity(E, E).title("Project identity reaches another project's data")
+                        .why("Each project's nodes run with the project's identity; if it holds data roles outside the "
+                                + "project's own container, one project's jobs can read another's data.")
+                        .fix("Scope the project identity's data roles to its own container (project-<name>).")
+                        .build(), AccessRules::projectIsolation),
+                Rule.of(rule("HPCB-ACCESS-010").severity(W, E).title("Sign-in without Entra ID")
+                        .why("Local CycleCloud accounts and local SSH users are passwords and keys nobody else "
+                                + "controls; Entra ID brings MFA, conditional access and leavers.")
+                        .fix("Use Entra ID sign-in for CycleCloud (access.cycleCloud.signIn: entra) and Entra ID SSH, "
+                                + "or write the reason in the blueprint.")
+                        .build(), AccessRules::entraSignIn),
+                Rule.of(rule("HPCB-ACCESS-011").severity(I, E).title("VM accepts extensions")
+                        .why("VM extensions and Run Command execute as root from the Azure control plane; a VM that "
+                                + "needs none should refuse them.")
+                        .fix("Set osProfile.allowExtensionOperations to false (where an extension is needed, suppress "
+                                + "with its reason).")
+                        .checkov("CKV_AZURE_50")
+                        .build(),
                         (c, out) -> DataRules.property(c, out, DataRules.VM,
                                 "properties.osProfile.allowExtensionOperations", n -> !n.asBoolean(true), false,
                                 "extension operations", "the VM accepts extension operations")));

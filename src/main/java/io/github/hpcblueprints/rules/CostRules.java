@@ -2,7 +2,7 @@ package io.github.hpcblueprints.rules;
 
 import static io.github.hpcblueprints.rules.Specs.E;
 import static io.github.hpcblueprints.rules.Specs.W;
-import static io.github.hpcblueprints.rules.Specs.info;
+import static io.github.hpcblueprints.rules.Specs.rule;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.hpcblueprints.hpc.ClusterEnvironment;
@@ -27,30 +27,35 @@ final class CostRules {
 
     static List<Rule> all() {
         return List.of(
-                Rule.of(info("HPCB-COST-001", W, E, "No budget with the usual alerts",
-                        "Without a budget nobody hears about spend until the invoice; alerts at 80% and 100% of "
-                                + "actual and 100% of forecast spend give time to act.",
-                        "Add a Microsoft.Consumption/budgets resource with those notifications (cost.budget in "
-                                + "a blueprint).", "", "", ""), CostRules::budget),
-                Rule.of(info("HPCB-COST-002", W, E, "Project without its own budget",
-                        "A project's spend is invisible inside the environment's total unless a budget filters "
-                                + "on its tag.",
-                        "Give the project a budget (projects[].budget); it is filtered by tag project=<name>.",
-                        "", "", ""), CostRules::projectBudgets),
-                Rule.of(info("HPCB-COST-003", W, E, "Resource without cost tags",
-                        "Cost is traced per project, owner and environment by tags; an untagged resource is spend "
-                                + "nobody owns.",
-                        "Tag it with project, owner and environment.", "", "Azure.Resource.UseTags", ""),
+                Rule.of(rule("HPCB-COST-001").severity(W, E).title("No budget with the usual alerts")
+                        .why("Without a budget nobody hears about spend until the invoice; alerts at 80% and 100% of "
+                                + "actual and 100% of forecast spend give time to act.")
+                        .fix("Add a Microsoft.Consumption/budgets resource with those notifications (cost.budget in "
+                                + "a blueprint).")
+                        .build(), CostRules::budget),
+                Rule.of(rule("HPCB-COST-002").severity(W, E).title("Project without its own budget")
+                        .why("A project's spend is invisible inside the environment's total unless a budget filters "
+                                + "on its tag.")
+                        .fix("Give the project a budget (projects[].budget); it is filtered by tag project=<name>.")
+                        .build(), CostRules::projectBudgets),
+                Rule.of(rule("HPCB-COST-003").severity(W, E).title("Resource without cost tags")
+                        .why("Cost is traced per project, owner and environment by tags; an untagged resource is spend "
+                                + "nobody owns.")
+                        .fix("Tag it with project, owner and environment.")
+                        .psrule("Azure.Resource.UseTags")
+                        .build(),
                         CostRules::tags),
-                Rule.of(info("HPCB-COST-004", W, E, "Idle nodes kept too long",
-                        "Slurm releases idle nodes after SuspendTime; every idle minute is paid for.",
-                        "Set cluster.idleReleaseMinutes to at most 60 (30 when hardened); keep nodes up only in "
-                                + "partitions that say why.", "", "", ""), CostRules::idleRelease),
-                Rule.of(info("HPCB-COST-005", W, E, "Fixed VM without auto-shutdown",
-                        "A VM left running overnight and at weekends costs more than twice what its working hours "
-                                + "do.",
-                        "Add a daily shutdown (Microsoft.DevTestLab/schedules shutdown-computevm-<vm>), or "
-                                + "suppress with the reason it must stay up.", "", "", ""), CostRules::autoShutdown));
+                Rule.of(rule("HPCB-COST-004").severity(W, E).title("Idle nodes kept too long")
+                        .why("Slurm releases idle nodes after SuspendTime; every idle minute is paid for.")
+                        .fix("Set cluster.idleReleaseMinutes to at most 60 (30 when hardened); keep nodes up only in "
+                                + "partitions that say why.")
+                        .build(), CostRules::idleRelease),
+                Rule.of(rule("HPCB-COST-005").severity(W, E).title("Fixed VM without auto-shutdown")
+                        .why("A VM left running overnight and at weekends costs more than twice what its working hours "
+                                + "do.")
+                        .fix("Add a daily shutdown (Microsoft.DevTestLab/schedules shutdown-computevm-<vm>), or "
+                                + "suppress with the reason it must stay up.")
+                        .build(), CostRules::autoShutdown));
     }
 
     private static void budget(RuleContext c, Findings out) {

@@ -3,7 +3,7 @@ package io.github.hpcblueprints.rules;
 import static io.github.hpcblueprints.rules.Specs.E;
 import static io.github.hpcblueprints.rules.Specs.I;
 import static io.github.hpcblueprints.rules.Specs.W;
-import static io.github.hpcblueprints.rules.Specs.info;
+import static io.github.hpcblueprints.rules.Specs.rule;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.hpcblueprints.arm.ResourceId;
@@ -33,112 +33,136 @@ final class DataRules {
 
     static List<Rule> all() {
         return List.of(
-                Rule.of(info("HPCB-DATA-001", E, E, "Storage accepts unencrypted HTTP",
-                        "With secure transfer off, data and credentials cross the network in clear.",
-                        "Leave supportsHttpsTrafficOnly on. For an NFS-only account reached solely through private "
-                                + "endpoints it may be off; the finding then says so.",
-                        "CKV_AZURE_3", "Azure.Storage.SecureTransfer", ""), DataRules::https),
-                Rule.of(info("HPCB-DATA-002", E, E, "Storage accepts TLS older than 1.2",
-                        "TLS 1.0 and 1.1 have known weaknesses and are being retired by Azure.",
-                        "Set minimumTlsVersion to TLS1_2.", "CKV_AZURE_44", "Azure.Storage.MinTLS", ""),
+                Rule.of(rule("HPCB-DATA-001").severity(E, E).title("Storage accepts unencrypted HTTP")
+                        .why("With secure transfer off, data and credentials cross the network in clear.")
+                        .fix("Leave supportsHttpsTrafficOnly on. For an NFS-only account reached solely through "
+                                + "private "
+                                + "endpoints it may be off; the finding then says so.")
+                        .checkov("CKV_AZURE_3").psrule("Azure.Storage.SecureTransfer")
+                        .build(), DataRules::https),
+                Rule.of(rule("HPCB-DATA-002").severity(E, E).title("Storage accepts TLS older than 1.2")
+                        .why("TLS 1.0 and 1.1 have known weaknesses and are being retired by Azure.")
+                        .fix("Set minimumTlsVersion to TLS1_2.")
+                        .checkov("CKV_AZURE_44").psrule("Azure.Storage.MinTLS")
+                        .build(),
                         (c, out) -> property(c, out, ACCOUNT, "properties.minimumTlsVersion",
                                 n -> Set.of("TLS1_2", "TLS1_3").contains(n.asText()), false,
                                 "minimum TLS version", "the minimum TLS version is not 1.2 or later")),
-                Rule.of(info("HPCB-DATA-003", E, E, "Anonymous read access to blobs",
-                        "Anyone on the internet can read a public container; research data must never be one "
-                                + "setting away from that.",
-                        "Set allowBlobPublicAccess to false and publicAccess of every container to None.",
-                        "CKV_AZURE_34, CKV_AZURE_190", "Azure.Storage.BlobPublicAccess, Azure.Storage.BlobAccessType",
-                        ""), DataRules::anonymous),
-                Rule.of(info("HPCB-DATA-004", E, E, "Storage open to every network",
-                        "An account that accepts traffic from every network relies on its keys alone.",
-                        "Disable public network access, or set networkAcls.defaultAction to Deny and allow only "
-                                + "your subnets.", "CKV_AZURE_35", "Azure.Storage.Firewall", ""),
+                Rule.of(rule("HPCB-DATA-003").severity(E, E).title("Anonymous read access to blobs")
+                        .why("Anyone on the internet can read a public container; research data must never be one "
+                                + "setting away from that.")
+                        .fix("Set allowBlobPublicAccess to false and publicAccess of every container to None.")
+                        .checkov("CKV_AZURE_34, CKV_AZURE_190")
+                        .psrule("Azure.Storage.BlobPublicAccess, Azure.Storage.BlobAccessType")
+                        .build(), DataRules::anonymous),
+                Rule.of(rule("HPCB-DATA-004").severity(E, E).title("Storage open to every network")
+                        .why("An account that accepts traffic from every network relies on its keys alone.")
+                        .fix("Disable public network access, or set networkAcls.defaultAction to Deny and allow only "
+                                + "your subnets.")
+                        .checkov("CKV_AZURE_35").psrule("Azure.Storage.Firewall")
+                        .build(),
                         (c, out) -> networkClosed(c, out, ACCOUNT)),
-                Rule.of(info("HPCB-DATA-005", W, E, "Storage account keys enabled",
-                        "Account keys are all-powerful, never expire and bypass Entra ID and its audit; identities "
-                                + "with data roles need none.",
-                        "Set allowSharedKeyAccess to false (where a service needs keys, suppress with its reason).",
-                        "", "", ""),
+                Rule.of(rule("HPCB-DATA-005").severity(W, E).title("Storage account keys enabled")
+                        .why("Account keys are all-powerful, never expire and bypass Entra ID and its audit; "
+                                + "identities "
+                                + "with data roles need none.")
+                        .fix("Set allowSharedKeyAccess to false (where a service needs keys, suppress with its "
+                                + "reason).")
+                        .build(),
                         (c, out) -> property(c, out, ACCOUNT, "properties.allowSharedKeyAccess",
                                 n -> n.isBoolean() && !n.booleanValue(), false, "shared key access",
                                 "shared key access is enabled")),
-                Rule.of(info("HPCB-DATA-006", W, E, "Blob soft delete off",
-                        "Without soft delete a mistaken delete or overwrite of research data is final.",
-                        "Add a blobServices 'default' with deleteRetentionPolicy enabled (7 days or more).",
-                        "", "Azure.Storage.SoftDelete", ""),
-                        (c, out) -> blobService(c, out, "properties.deleteRetentionPolicy.enabled", "blob soft delete")),
-                Rule.of(info("HPCB-DATA-007", W, E, "Container soft delete off",
-                        "Deleting a container deletes everything in it; container soft delete brings it back.",
-                        "Enable containerDeleteRetentionPolicy on the blob service.", "",
-                        "Azure.Storage.ContainerSoftDelete", ""),
+                Rule.of(rule("HPCB-DATA-006").severity(W, E).title("Blob soft delete off")
+                        .why("Without soft delete a mistaken delete or overwrite of research data is final.")
+                        .fix("Add a blobServices 'default' with deleteRetentionPolicy enabled (7 days or more).")
+                        .psrule("Azure.Storage.SoftDelete")
+                        .build(),
+                        (c, out) -> blobService(c, out, "properties.deleteRetentionPolicy.enabled", "blob soft "
+                                + "delete")),
+                Rule.of(rule("HPCB-DATA-007").severity(W, E).title("Container soft delete off")
+                        .why("Deleting a container deletes everything in it; container soft delete brings it back.")
+                        .fix("Enable containerDeleteRetentionPolicy on the blob service.")
+                        .psrule("Azure.Storage.ContainerSoftDelete")
+                        .build(),
                         (c, out) -> blobService(c, out, "properties.containerDeleteRetentionPolicy.enabled",
                                 "container soft delete")),
-                Rule.of(info("HPCB-DATA-008", W, E, "Data storage without a delete lock",
-                        "A CanNotDelete lock stops a mistaken or malicious deletion of the account holding "
-                                + "research data, whoever holds the rights.",
-                        "Add a Microsoft.Authorization/locks resource with level CanNotDelete scoped to the account.",
-                        "", "", ""), DataRules::locks),
-                Rule.of(info("HPCB-DATA-009", E, E, "Lustre not linked to Blob",
-                        "Azure Managed Lustre without an HSM link has no durable copy: data lives only in the "
-                                + "file system and is lost with it.",
-                        "Set hsm.settings.container (and loggingContainer) to Blob containers.", "", "", ""),
+                Rule.of(rule("HPCB-DATA-008").severity(W, E).title("Data storage without a delete lock")
+                        .why("A CanNotDelete lock stops a mistaken or malicious deletion of the account holding "
+                                + "research data, whoever holds the rights.")
+                        .fix("Add a Microsoft.Authorization/locks resource with level CanNotDelete scoped to "
+                                + "the account.")
+                        .build(), DataRules::locks),
+                Rule.of(rule("HPCB-DATA-009").severity(E, E).title("Lustre not linked to Blob")
+                        .why("Azure Managed Lustre without an HSM link has no durable copy: data lives only in the "
+                                + "file system and is lost with it.")
+                        .fix("Set hsm.settings.container (and loggingContainer) to Blob containers.")
+                        .build(),
                         DataRules::lustreHsm),
-                Rule.of(info("HPCB-DATA-010", W, E, "Lustre results never reach Blob",
-                        "The HSM link imports names at creation, but new or changed files reach Blob only through "
-                                + "export; without it results live only in the file system.",
-                        "Add an amlFilesystems/autoExportJobs child, or suppress with the archive-job procedure.",
-                        "", "", ""), DataRules::lustreExport),
-                Rule.of(info("HPCB-DATA-011", E, E, "Lustre's Blob link lacks its role assignments",
-                        "The HPC Cache resource provider needs Storage Account Contributor and Storage Blob Data "
-                                + "Contributor on the linked account, or the file system fails to create.",
-                        "Assign both roles on the account to the 'HPC Cache Resource Provider' service principal.",
-                        "", "", ""), DataRules::lustreRoles),
-                Rule.of(info("HPCB-DATA-012", E, E, "Lustre subnet too small",
-                        "Azure Managed Lustre needs a subnet sized for its capacity, and the subnet cannot grow "
-                                + "afterwards.",
-                        "Use at least /27 up to 16 TiB, /26 to 40 TiB, /25 to 92 TiB, /24 to 196 TiB, /23 to 400 TiB.",
-                        "", "", ""), DataRules::lustreSubnet),
-                Rule.of(info("HPCB-DATA-013", E, E, "Key Vault can be purged",
-                        "Without soft delete and purge protection a deleted vault, and every secret in it, is gone "
-                                + "at once.",
-                        "Set enablePurgeProtection to true and leave soft delete on.",
-                        "CKV_AZURE_42, CKV_AZURE_110, CKV_AZURE_111",
-                        "Azure.KeyVault.SoftDelete, Azure.KeyVault.PurgeProtect", ""), DataRules::vaultRecoverable),
-                Rule.of(info("HPCB-DATA-014", W, E, "Key Vault uses access policies",
-                        "Access policies are all-or-nothing per vault and invisible to Azure RBAC reviews.",
-                        "Set enableRbacAuthorization to true and grant Key Vault roles.", "", "Azure.KeyVault.RBAC",
-                        ""),
+                Rule.of(rule("HPCB-DATA-010").severity(W, E).title("Lustre results never reach Blob")
+                        .why("The HSM link imports names at creation, but new or changed files reach Blob only through "
+                                + "export; without it results live only in the file system.")
+                        .fix("Add an amlFilesystems/autoExportJobs child, or suppress with the archive-job procedure.")
+                        .build(), DataRules::lustreExport),
+                Rule.of(rule("HPCB-DATA-011").severity(E, E).title("Lustre's Blob link lacks its role assignments")
+                        .why("The HPC Cache resource provider needs Storage Account Contributor and Storage Blob Data "
+                                + "Contributor on the linked account, or the file system fails to create.")
+                        .fix("Assign both roles on the account to the 'HPC Cache Resource Provider' service principal.")
+                        .build(), DataRules::lustreRoles),
+                Rule.of(rule("HPCB-DATA-012").severity(E, E).title("Lustre subnet too small")
+                        .why("Azure Managed Lustre needs a subnet sized for its capacity, and the subnet cannot grow "
+                                + "afterwards.")
+                        .fix("Use at least /27 up to 16 TiB, /26 to 40 TiB, /25 to 92 TiB, /24 to 196 TiB, /23 "
+                                + "to 400 TiB.")
+                        .build(), DataRules::lustreSubnet),
+                Rule.of(rule("HPCB-DATA-013").severity(E, E).title("Key Vault can be purged")
+                        .why("Without soft delete and purge protection a deleted vault, and every secret in it, "
+                                + "is gone "
+                                + "at once.")
+                        .fix("Set enablePurgeProtection to true and leave soft delete on.")
+                        .checkov("CKV_AZURE_42, CKV_AZURE_110, CKV_AZURE_111")
+                        .psrule("Azure.KeyVault.SoftDelete, Azure.KeyVault.PurgeProtect")
+                        .build(), DataRules::vaultRecoverable),
+                Rule.of(rule("HPCB-DATA-014").severity(W, E).title("Key Vault uses access policies")
+                        .why("Access policies are all-or-nothing per vault and invisible to Azure RBAC reviews.")
+                        .fix("Set enableRbacAuthorization to true and grant Key Vault roles.")
+                        .psrule("Azure.KeyVault.RBAC")
+                        .build(),
                         (c, out) -> property(c, out, VAULT, "properties.enableRbacAuthorization",
                                 n -> n.asBoolean(false), false, "RBAC authorization",
                                 "the vault does not use Azure RBAC")),
-                Rule.of(info("HPCB-DATA-015", E, E, "Key Vault open to every network",
-                        "A vault reachable from every network relies on its access control alone.",
-                        "Disable public network access, or set networkAcls.defaultAction to Deny.",
-                        "CKV_AZURE_109", "Azure.KeyVault.Firewall", ""), (c, out) -> networkClosed(c, out, VAULT)),
-                Rule.of(info("HPCB-DATA-016", I, E, "VM without encryption at host",
-                        "Encryption at host also encrypts temporary disks and caches, which other disk encryption "
-                                + "leaves in clear.",
-                        "Set securityProfile.encryptionAtHost to true (register the EncryptionAtHost feature "
-                                + "first: az feature register --namespace Microsoft.Compute --name EncryptionAtHost).",
-                        "CKV_AZURE_97, CKV_AZURE_151", "", ""),
+                Rule.of(rule("HPCB-DATA-015").severity(E, E).title("Key Vault open to every network")
+                        .why("A vault reachable from every network relies on its access control alone.")
+                        .fix("Disable public network access, or set networkAcls.defaultAction to Deny.")
+                        .checkov("CKV_AZURE_109").psrule("Azure.KeyVault.Firewall")
+                        .build(), (c, out) -> networkClosed(c, out, VAULT)),
+                Rule.of(rule("HPCB-DATA-016").severity(I, E).title("VM without encryption at host")
+                        .why("Encryption at host also encrypts temporary disks and caches, which other disk encryption "
+                                + "leaves in clear.")
+                        .fix("Set securityProfile.encryptionAtHost to true (register the EncryptionAtHost feature "
+                                + "first: az feature register --namespace Microsoft.Compute --name EncryptionAtHost).")
+                        .checkov("CKV_AZURE_97, CKV_AZURE_151")
+                        .build(),
                         (c, out) -> property(c, out, VM, "properties.securityProfile.encryptionAtHost",
                                 n -> n.asBoolean(false), false, "encryption at host",
                                 "encryption at host is off")),
-                Rule.of(info("HPCB-DATA-017", E, E, "Secret in VM custom data or user data",
-                        "Custom data and user data are readable by anyone who can read the VM, and stay in its "
-                                + "model for good.",
-                        "Read secrets at boot from Key Vault with the VM's managed identity.",
-                        "CKV_AZURE_45", "", "protect-commandtoexecute-secrets"), DataRules::customData),
-                Rule.of(info("HPCB-DATA-018", W, E, "NFS share without encryption in transit",
-                        "NFS to Azure Files is unencrypted unless encryption in transit is required (mounted with "
-                                + "AZNFS over TLS).",
-                        "Set fileServices protocolSettings.nfs.encryptionInTransit.required to true and mount "
-                                + "with the AZNFS helper.", "", "", ""), DataRules::nfsInTransit),
-                Rule.of(info("HPCB-DATA-019", I, E, "Data storage without geo-redundancy",
-                        "Locally or zone redundant storage does not survive the loss of the region.",
-                        "Use Standard_GZRS (or GRS); premium file storage cannot be geo-redundant: keep a copy "
-                                + "elsewhere.", "CKV_AZURE_206", "Azure.Storage.UseReplication", ""),
+                Rule.of(rule("HPCB-DATA-017").severity(E, E).title("Secret in VM custom data or user data")
+                        .why("Custom data and user data are readable by anyone who can read the VM, and stay in its "
+                                + "model for good.")
+                        .fix("Read secrets at boot from Key Vault with the VM's managed identity.")
+                        .checkov("CKV_AZURE_45").bicep("protect-commandtoexecute-secrets")
+                        .build(), DataRules::customData),
+                Rule.of(rule("HPCB-DATA-018").severity(W, E).title("NFS share without encryption in transit")
+                        .why("NFS to Azure Files is unencrypted unless encryption in transit is required (mounted with "
+                                + "AZNFS over TLS).")
+                        .fix("Set fileServices protocolSettings.nfs.encryptionInTransit.required to true and mount "
+                                + "with the AZNFS helper.")
+                        .build(), DataRules::nfsInTransit),
+                Rule.of(rule("HPCB-DATA-019").severity(I, E).title("Data storage without geo-redundancy")
+                        .why("Locally or zone redundant storage does not survive the loss of the region.")
+                        .fix("Use Standard_GZRS (or GRS); premium file storage cannot be geo-redundant: keep a copy "
+                                + "elsewhere.")
+                        .checkov("CKV_AZURE_206").psrule("Azure.Storage.UseReplication")
+                        .build(),
                         (c, out) -> property(c, out, ACCOUNT, "sku.name",
                                 n -> GEO.contains(n.asText().toLowerCase(Locale.ROOT)), false, "replication",
                                 "the account's data is not replicated to another region")));

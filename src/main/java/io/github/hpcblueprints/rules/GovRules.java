@@ -1,7 +1,7 @@
 package io.github.hpcblueprints.rules;
 
 import static io.github.hpcblueprints.rules.Specs.I;
-import static io.github.hpcblueprints.rules.Specs.info;
+import static io.github.hpcblueprints.rules.Specs.rule;
 
 import java.util.List;
 
@@ -15,30 +15,36 @@ final class GovRules {
 
     static List<Rule> all() {
         return List.of(
-                policy(info("HPCB-GOV-001", I, Specs.E, "No allowed-locations policy",
-                        "Without it, anyone with rights can create resources (and copies of data) in any region.",
-                        "Assign the built-in 'Allowed locations' policy (governance.allowedLocations).", "",
-                        "Azure.Resource.AllowedRegions", ""), "e56962a6-4747-49cd-b67b-bf8b01975c4c",
+                policy(rule("HPCB-GOV-001").severity(I, Specs.E).title("No allowed-locations policy")
+                        .why("Without it, anyone with rights can create resources (and copies of data) in any region.")
+                        .fix("Assign the built-in 'Allowed locations' policy (governance.allowedLocations).")
+                        .psrule("Azure.Resource.AllowedRegions")
+                        .build(), "e56962a6-4747-49cd-b67b-bf8b01975c4c",
                         "Allowed locations"),
-                policy(info("HPCB-GOV-002", I, Specs.E, "No allowed-VM-sizes policy",
-                        "Without it, one job script or portal click can start the most expensive GPUs Azure has.",
-                        "Assign the built-in 'Allowed virtual machine size SKUs' policy (governance.allowedVmSizes).",
-                        "", "", ""), "cccc23c7-8427-4f53-ad12-b6a63eb452b3", "Allowed virtual machine size SKUs"),
-                policy(info("HPCB-GOV-003", I, Specs.E, "No required-tags policy",
-                        "Cost tags set by the template drift away on resources created later; a policy keeps them.",
-                        "Assign the built-in 'Require a tag on resources' policy for project, owner and "
-                                + "environment (governance.requiredTags).", "", "", ""),
+                policy(rule("HPCB-GOV-002").severity(I, Specs.E).title("No allowed-VM-sizes policy")
+                        .why("Without it, one job script or portal click can start the most expensive GPUs Azure has.")
+                        .fix("Assign the built-in 'Allowed virtual machine size SKUs' policy "
+                                + "(governance.allowedVmSizes).")
+                        .build(), "cccc23c7-8427-4f53-ad12-b6a63eb452b3", "Allowed virtual machine size SKUs"),
+                policy(rule("HPCB-GOV-003").severity(I, Specs.E).title("No required-tags policy")
+                        .why("Cost tags set by the template drift away on resources created later; a policy "
+                                + "keeps them.")
+                        .fix("Assign the built-in 'Require a tag on resources' policy for project, owner and "
+                                + "environment (governance.requiredTags).")
+                        .build(),
                         "871b6d14-10aa-478d-b590-94f262ecfa99", "Require a tag on resources"),
-                Rule.of(info("HPCB-GOV-004", I, Specs.E, "No diagnostic logs for Key Vault or storage",
-                        "Without diagnostic settings nobody can tell afterwards who read a secret or a dataset.",
-                        "Send Key Vault and storage logs to Log Analytics with a diagnostic setting "
-                                + "(governance.logRetentionDays).", "", "Azure.KeyVault.Logs", ""), GovRules::diagnostics),
-                Rule.of(info("HPCB-GOV-005", I, Specs.E, "Virtual network without a delete lock",
-                        "Every node, private endpoint and the CycleCloud server sit in the virtual network; "
-                                + "deleting it (or a subnet) by mistake stops them all at once.",
-                        "Add a Microsoft.Authorization/locks resource with level CanNotDelete scoped to the "
-                                + "network, or deploy the core as a deployment stack with deny settings.", "", "",
-                        ""), GovRules::networkLock));
+                Rule.of(rule("HPCB-GOV-004").severity(I, Specs.E).title("No diagnostic logs for Key Vault or storage")
+                        .why("Without diagnostic settings nobody can tell afterwards who read a secret or a dataset.")
+                        .fix("Send Key Vault and storage logs to Log Analytics with a diagnostic setting "
+                                + "(governance.logRetentionDays).")
+                        .psrule("Azure.KeyVault.Logs")
+                        .build(), GovRules::diagnostics),
+                Rule.of(rule("HPCB-GOV-005").severity(I, Specs.E).title("Virtual network without a delete lock")
+                        .why("Every node, private endpoint and the CycleCloud server sit in the virtual network; "
+                                + "deleting it (or a subnet) by mistake stops them all at once.")
+                        .fix("Add a Microsoft.Authorization/locks resource with level CanNotDelete scoped to the "
+                                + "network, or deploy the core as a deployment stack with deny settings.")
+                        .build(), GovRules::networkLock));
     }
 
     private static Rule policy(RuleInfo info, String definition, String name) {

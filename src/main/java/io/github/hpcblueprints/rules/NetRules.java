@@ -3,7 +3,7 @@ package io.github.hpcblueprints.rules;
 import static io.github.hpcblueprints.rules.Specs.E;
 import static io.github.hpcblueprints.rules.Specs.I;
 import static io.github.hpcblueprints.rules.Specs.W;
-import static io.github.hpcblueprints.rules.Specs.info;
+import static io.github.hpcblueprints.rules.Specs.rule;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.hpcblueprints.azure.network.Cidr;
@@ -28,37 +28,43 @@ final class NetRules {
 
     static List<Rule> all() {
         return List.of(
-                Rule.of(info("HPCB-NET-001", E, E, "Subnet outside its network or overlapping another",
-                        "Azure rejects a subnet outside the address space or overlapping a sibling, after earlier "
-                                + "resources were already deployed.",
-                        "Give every subnet its own range inside the VNet's address space.", "", "", ""),
+                Rule.of(rule("HPCB-NET-001").severity(E, E).title("Subnet outside its network or overlapping another")
+                        .why("Azure rejects a subnet outside the address space or overlapping a sibling, after earlier "
+                                + "resources were already deployed.")
+                        .fix("Give every subnet its own range inside the VNet's address space.")
+                        .build(),
                         NetRules::ranges),
-                Rule.of(info("HPCB-NET-002", E, E, "Bastion subnet misnamed or too small",
-                        "Azure Bastion needs a subnet named exactly AzureBastionSubnet of /26 or larger.",
-                        "Name the subnet AzureBastionSubnet and give it a /26.", "", "", ""), NetRules::bastion),
-                Rule.of(info("HPCB-NET-003", E, E, "Subnet without a network security group",
-                        "Without an NSG every VM in the subnet is reachable by everything that can route to it.",
-                        "Attach an NSG to the subnet (deny from the internet; allow what the role needs).",
-                        "", "Azure.VNET.UseNSGs", ""), NetRules::nsgs),
-                Rule.of(info("HPCB-NET-004", I, E, "Storage or Key Vault without a private endpoint",
-                        "Without a private endpoint the service is reached over its public endpoint, even when a "
-                                + "firewall narrows who may.",
-                        "Add a private endpoint in the environment's endpoints subnet and disable public access.",
-                        "CKV_AZURE_59, CKV_AZURE_189", "", ""), NetRules::privateEndpoints),
-                Rule.of(info("HPCB-NET-005", W, E, "Private endpoint without DNS",
-                        "A private endpoint without its private DNS zone group resolves to the public address, "
-                                + "so clients silently bypass it.",
-                        "Add a privateDnsZoneGroups child pointing at the privatelink zone linked to the VNet.",
-                        "", "", ""), NetRules::endpointDns),
-                Rule.of(info("HPCB-NET-006", W, E, "Subnet with default outbound access",
-                        "Default outbound access gives VMs an implicit, shared public IP nobody chose; Azure is "
-                                + "retiring it.",
-                        "Set defaultOutboundAccess to false and give the subnet a NAT gateway.", "", "", ""),
+                Rule.of(rule("HPCB-NET-002").severity(E, E).title("Bastion subnet misnamed or too small")
+                        .why("Azure Bastion needs a subnet named exactly AzureBastionSubnet of /26 or larger.")
+                        .fix("Name the subnet AzureBastionSubnet and give it a /26.")
+                        .build(), NetRules::bastion),
+                Rule.of(rule("HPCB-NET-003").severity(E, E).title("Subnet without a network security group")
+                        .why("Without an NSG every VM in the subnet is reachable by everything that can route to it.")
+                        .fix("Attach an NSG to the subnet (deny from the internet; allow what the role needs).")
+                        .psrule("Azure.VNET.UseNSGs")
+                        .build(), NetRules::nsgs),
+                Rule.of(rule("HPCB-NET-004").severity(I, E).title("Storage or Key Vault without a private endpoint")
+                        .why("Without a private endpoint the service is reached over its public endpoint, even when a "
+                                + "firewall narrows who may.")
+                        .fix("Add a private endpoint in the environment's endpoints subnet and disable public access.")
+                        .checkov("CKV_AZURE_59, CKV_AZURE_189")
+                        .build(), NetRules::privateEndpoints),
+                Rule.of(rule("HPCB-NET-005").severity(W, E).title("Private endpoint without DNS")
+                        .why("A private endpoint without its private DNS zone group resolves to the public address, "
+                                + "so clients silently bypass it.")
+                        .fix("Add a privateDnsZoneGroups child pointing at the privatelink zone linked to the VNet.")
+                        .build(), NetRules::endpointDns),
+                Rule.of(rule("HPCB-NET-006").severity(W, E).title("Subnet with default outbound access")
+                        .why("Default outbound access gives VMs an implicit, shared public IP nobody chose; Azure is "
+                                + "retiring it.")
+                        .fix("Set defaultOutboundAccess to false and give the subnet a NAT gateway.")
+                        .build(),
                         NetRules::defaultOutbound),
-                Rule.of(info("HPCB-NET-007", W, E, "Subnet without a way out",
-                        "With default outbound access off and no NAT gateway, VMs cannot reach package "
-                                + "repositories or Azure's public endpoints.",
-                        "Attach a NAT gateway (or route through a firewall).", "", "", ""), NetRules::noWayOut));
+                Rule.of(rule("HPCB-NET-007").severity(W, E).title("Subnet without a way out")
+                        .why("With default outbound access off and no NAT gateway, VMs cannot reach package "
+                                + "repositories or Azure's public endpoints.")
+                        .fix("Attach a NAT gateway (or route through a firewall).")
+                        .build(), NetRules::noWayOut));
     }
 
     /** Subnets of a VNet: inline ones and separate child resources, with their path and properties. */

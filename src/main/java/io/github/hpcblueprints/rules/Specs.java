@@ -10,14 +10,75 @@ final class Specs {
     }
 
     /**
-     * A rule description; {@code equivalents} are comma-separated ids in checkov, PSRule for Azure and the Bicep
-     * linter ("" where none exists).
+     * A rule's description, field by field: {@code rule(id).severity(baseline, hardened).title(...).why(...)
+     * .fix(...)}, then the same check's ids in other tools where one exists ({@code .checkov("CKV_AZURE_3")},
+     * {@code .psrule(...)}, {@code .bicep(...)}, comma-separated), and {@code .build()}.
      */
-    static RuleInfo info(String id, Severity baseline, Severity hardened, String title, String rationale, String fix,
-            String checkov, String psrule, String bicep) {
-        String category = id.split("-")[1];
-        return new RuleInfo(id, Category.valueOf(category), baseline, hardened, title, rationale, fix, list(checkov),
-                list(psrule), list(bicep));
+    static Entry rule(String id) {
+        return new Entry(id);
+    }
+
+    /** A catalogue entry being written; every field but the equivalents is required. */
+    static final class Entry {
+        private final String id;
+        private Severity baseline;
+        private Severity hardened;
+        private String title;
+        private String why;
+        private String fix;
+        private String checkov = "";
+        private String psrule = "";
+        private String bicep = "";
+
+        private Entry(String id) {
+            this.id = id;
+        }
+
+        /** Severity in the baseline and in the hardened profile. */
+        Entry severity(Severity inBaseline, Severity inHardened) {
+            this.baseline = inBaseline;
+            this.hardened = inHardened;
+            return this;
+        }
+
+        Entry title(String text) {
+            this.title = text;
+            return this;
+        }
+
+        /** Why the rule matters (the rationale people read in the catalogue and in explain). */
+        Entry why(String text) {
+            this.why = text;
+            return this;
+        }
+
+        Entry fix(String text) {
+            this.fix = text;
+            return this;
+        }
+
+        Entry checkov(String ids) {
+            this.checkov = ids;
+            return this;
+        }
+
+        Entry psrule(String ids) {
+            this.psrule = ids;
+            return this;
+        }
+
+        Entry bicep(String ids) {
+            this.bicep = ids;
+            return this;
+        }
+
+        RuleInfo build() {
+            if (baseline == null || title == null || why == null || fix == null) {
+                throw new IllegalStateException("rule " + id + " needs severity, title, why and fix");
+            }
+            return new RuleInfo(id, Category.valueOf(id.split("-")[1]), baseline, hardened, title, why, fix,
+                    list(checkov), list(psrule), list(bicep));
+        }
     }
 
     private static List<String> list(String csv) {

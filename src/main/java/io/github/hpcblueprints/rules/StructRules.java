@@ -2,7 +2,7 @@ package io.github.hpcblueprints.rules;
 
 import static io.github.hpcblueprints.rules.Specs.E;
 import static io.github.hpcblueprints.rules.Specs.W;
-import static io.github.hpcblueprints.rules.Specs.info;
+import static io.github.hpcblueprints.rules.Specs.rule;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.hpcblueprints.arm.DependencyGraph;
@@ -42,91 +42,110 @@ final class StructRules {
 
     static List<Rule> all() {
         return List.of(
-                fromChecks(info("HPCB-STRUCT-001", E, E, "Unresolved reference",
-                        "A parameters(), variables() or dependsOn entry that names nothing fails the deployment "
-                                + "only after it has started, often half-way.",
-                        "Declare what is referenced, or correct the name (the message suggests the closest one).",
-                        "", "", ""),
+                fromChecks(rule("HPCB-STRUCT-001").severity(E, E).title("Unresolved reference")
+                        .why("A parameters(), variables() or dependsOn entry that names nothing fails the deployment "
+                                + "only after it has started, often half-way.")
+                        .fix("Declare what is referenced, or correct the name (the message suggests the closest one).")
+                        .build(),
                         t -> refsAndGraph(t), "ARM-REF", "ARM-DEPENDS"),
-                fromChecks(info("HPCB-STRUCT-002", E, E, "Dependency cycle",
-                        "ARM cannot order resources that depend on each other in a circle and rejects the template.",
-                        "Remove one dependsOn (or reference()) from the circle the message lists.",
-                        "", "", ""),
+                fromChecks(rule("HPCB-STRUCT-002").severity(E, E).title("Dependency cycle")
+                        .why("ARM cannot order resources that depend on each other in a circle and rejects the "
+                                + "template.")
+                        .fix("Remove one dependsOn (or reference()) from the circle the message lists.")
+                        .build(),
                         t -> refsAndGraph(t), "ARM-CYCLE"),
-                fromChecks(info("HPCB-STRUCT-003", E, E, "reference() to a resource that is not there",
-                        "reference() of a resource neither in the template nor declared existing fails at "
-                                + "deployment, or silently reads a resource from another deployment.",
-                        "Add the resource, or pass its full id with resourceId() and an apiVersion.",
-                        "", "", ""),
+                fromChecks(rule("HPCB-STRUCT-003").severity(E, E).title("reference() to a resource that is not there")
+                        .why("reference() of a resource neither in the template nor declared existing fails at "
+                                + "deployment, or silently reads a resource from another deployment.")
+                        .fix("Add the resource, or pass its full id with resourceId() and an apiVersion.")
+                        .build(),
                         t -> refsAndGraph(t), "ARM-REFERENCE"),
-                Rule.of(info("HPCB-STRUCT-004", E, E, "Resource type or apiVersion unknown to Azure",
-                        "A type or apiVersion that Azure's published schemas do not know is a typo or a retired "
-                                + "version; the deployment fails.",
-                        "Use a type and apiVersion from the schemas (the message lists the known versions).",
-                        "", "", ""), StructRules::knownTypes),
-                Rule.of(info("HPCB-STRUCT-005", W, E, "apiVersion more than two years old",
-                        "Old apiVersions miss security settings added since (TLS floors, network defaults) and "
-                                + "are retired in time.",
-                        "Move to the newest stable apiVersion the schemas know for the type.",
-                        "", "", "use-recent-api-versions"), StructRules::oldApis),
-                Rule.of(info("HPCB-STRUCT-006", E, E, "Template over ARM's limits",
-                        "ARM refuses templates with more than 256 parameters, 512 variables, 800 resources, 64 "
-                                + "outputs or 4 MB, and expressions over 24,576 characters.",
-                        "Split the template into nested deployments or template specs; combine parameters into "
-                                + "objects.", "", "", "max-params, max-variables, max-resources, max-outputs"),
+                Rule.of(rule("HPCB-STRUCT-004").severity(E, E).title("Resource type or apiVersion unknown to Azure")
+                        .why("A type or apiVersion that Azure's published schemas do not know is a typo or a retired "
+                                + "version; the deployment fails.")
+                        .fix("Use a type and apiVersion from the schemas (the message lists the known versions).")
+                        .build(), StructRules::knownTypes),
+                Rule.of(rule("HPCB-STRUCT-005").severity(W, E).title("apiVersion more than two years old")
+                        .why("Old apiVersions miss security settings added since (TLS floors, network defaults) and "
+                                + "are retired in time.")
+                        .fix("Move to the newest stable apiVersion the schemas know for the type.")
+                        .bicep("use-recent-api-versions")
+                        .build(), StructRules::oldApis),
+                Rule.of(rule("HPCB-STRUCT-006").severity(E, E).title("Template over ARM's limits")
+                        .why("ARM refuses templates with more than 256 parameters, 512 variables, 800 resources, 64 "
+                                + "outputs or 4 MB, and expressions over 24,576 characters.")
+                        .fix("Split the template into nested deployments or template specs; combine parameters into "
+                                + "objects.")
+                        .bicep("max-params, max-variables, max-resources, max-outputs")
+                        .build(),
                         StructRules::limits),
-                Rule.of(info("HPCB-STRUCT-007", E, E, "Invalid resource name",
-                        "A child resource needs one name segment per type level; storage accounts and key vaults "
-                                + "have strict length and character rules; Azure rejects the rest.",
-                        "Fix the name as the message explains.", "CKV_AZURE_43", "Azure.Storage.Name, Azure.KeyVault.Name", ""),
+                Rule.of(rule("HPCB-STRUCT-007").severity(E, E).title("Invalid resource name")
+                        .why("A child resource needs one name segment per type level; storage accounts and key vaults "
+                                + "have strict length and character rules; Azure rejects the rest.")
+                        .fix("Fix the name as the message explains.")
+                        .checkov("CKV_AZURE_43").psrule("Azure.Storage.Name, Azure.KeyVault.Name")
+                        .build(),
                         StructRules::names),
-                Rule.of(info("HPCB-STRUCT-008", W, E, "Unused parameter",
-                        "A parameter nothing uses still has to be supplied, and misleads whoever deploys.",
-                        "Remove it, or use it where it was meant to be used.", "", "Azure.Template.UseParameters",
-                        "no-unused-params"), (c, out) -> unused(c, out, "parameters", PARAMETER)),
-                Rule.of(info("HPCB-STRUCT-009", W, E, "Unused variable",
-                        "An unused variable is dead code that readers must still understand.",
-                        "Remove it, or use it where it was meant to be used.", "", "Azure.Template.UseVariables", "no-unused-vars"),
+                Rule.of(rule("HPCB-STRUCT-008").severity(W, E).title("Unused parameter")
+                        .why("A parameter nothing uses still has to be supplied, and misleads whoever deploys.")
+                        .fix("Remove it, or use it where it was meant to be used.")
+                        .psrule("Azure.Template.UseParameters").bicep("no-unused-params")
+                        .build(), (c, out) -> unused(c, out, "parameters", PARAMETER)),
+                Rule.of(rule("HPCB-STRUCT-009").severity(W, E).title("Unused variable")
+                        .why("An unused variable is dead code that readers must still understand.")
+                        .fix("Remove it, or use it where it was meant to be used.")
+                        .psrule("Azure.Template.UseVariables").bicep("no-unused-vars")
+                        .build(),
                         (c, out) -> unused(c, out, "variables", VARIABLE)),
-                Rule.of(info("HPCB-STRUCT-010", W, E, "Hard-coded location",
-                        "A literal region pins every deployment to it and breaks deployments elsewhere.",
-                        "Use a location parameter (defaulting to resourceGroup().location).",
-                        "", "Azure.Template.ResourceLocation", "no-hardcoded-location"), StructRules::locations),
-                secretRule(info("HPCB-STRUCT-011", E, E, "Secure parameter with a default",
-                        "A default of a securestring or secureObject parameter is stored in the template in clear.",
-                        "Remove the default; pass the value at deployment or as a Key Vault reference.",
-                        "", "", "secure-parameter-default"), "SECRET-DEFAULT",
+                Rule.of(rule("HPCB-STRUCT-010").severity(W, E).title("Hard-coded location")
+                        .why("A literal region pins every deployment to it and breaks deployments elsewhere.")
+                        .fix("Use a location parameter (defaulting to resourceGroup().location).")
+                        .psrule("Azure.Template.ResourceLocation").bicep("no-hardcoded-location")
+                        .build(), StructRules::locations),
+                secretRule(rule("HPCB-STRUCT-011").severity(E, E).title("Secure parameter with a default")
+                        .why("A default of a securestring or secureObject parameter is stored in the template "
+                                + "in clear.")
+                        .fix("Remove the default; pass the value at deployment or as a Key Vault reference.")
+                        .bicep("secure-parameter-default")
+                        .build(), "SECRET-DEFAULT",
                         "SECRET-PARAM-TYPE"),
-                secretRule(info("HPCB-STRUCT-012", E, E, "Output or tag exposes a secret",
-                        "Outputs and tags can be read by anyone who can read the deployment or the resource; a "
-                                + "secure parameter or a list*() result there is a leaked secret.",
-                        "Remove it; whoever needs the secret reads it from Key Vault.",
-                        "", "", "outputs-should-not-contain-secrets"), "SECRET-LEAK"),
-                fromChecks(info("HPCB-STRUCT-013", E, E, "Expression does not parse",
-                        "ARM evaluates bracketed strings as expressions; one that does not parse fails the "
-                                + "deployment.", "Fix the expression at the column the message gives (quote "
-                                + "strings with '', balance brackets).", "", "", ""),
+                secretRule(rule("HPCB-STRUCT-012").severity(E, E).title("Output or tag exposes a secret")
+                        .why("Outputs and tags can be read by anyone who can read the deployment or the resource; a "
+                                + "secure parameter or a list*() result there is a leaked secret.")
+                        .fix("Remove it; whoever needs the secret reads it from Key Vault.")
+                        .bicep("outputs-should-not-contain-secrets")
+                        .build(), "SECRET-LEAK"),
+                fromChecks(rule("HPCB-STRUCT-013").severity(E, E).title("Expression does not parse")
+                        .why("ARM evaluates bracketed strings as expressions; one that does not parse fails the "
+                                + "deployment.")
+                        .fix("Fix the expression at the column the message gives (quote "
+                                + "strings with '', balance brackets).")
+                        .build(),
                         t -> TemplateChecks.expressions(t.document().expressions()), "ARM-EXPR"),
-                fromChecks(info("HPCB-STRUCT-014", E, E, "Duplicate resource",
-                        "Two resources with the same type and name conflict; one silently overwrites the other.",
-                        "Rename or remove one of them.", "", "", ""), t -> graphOnly(t), "ARM-DUPLICATE"),
-                fromChecks(info("HPCB-STRUCT-015", E, E, "Deployment-time function used too early",
-                        "reference() and list*() work only inside resource properties and outputs; ARM needs "
-                                + "names, dependsOn, variables and conditions before any resource exists.",
-                        "Compute the value from parameters, variables or resourceId(), or move the expression "
-                                + "into properties.", "", "", ""), t -> refsAndGraph(t), "ARM-FUNC-PLACE"),
-                Rule.of(info("HPCB-STRUCT-016", E, E, "Resource does not match Azure's schema",
-                        "A property Azure's schema does not allow (a wrong type, a misspelt name, a value outside "
-                                + "an enum) is rejected or ignored at deployment.",
-                        "Correct the property as the message says.", "", "", ""),
+                fromChecks(rule("HPCB-STRUCT-014").severity(E, E).title("Duplicate resource")
+                        .why("Two resources with the same type and name conflict; one silently overwrites the other.")
+                        .fix("Rename or remove one of them.")
+                        .build(), t -> graphOnly(t), "ARM-DUPLICATE"),
+                fromChecks(rule("HPCB-STRUCT-015").severity(E, E).title("Deployment-time function used too early")
+                        .why("reference() and list*() work only inside resource properties and outputs; ARM needs "
+                                + "names, dependsOn, variables and conditions before any resource exists.")
+                        .fix("Compute the value from parameters, variables or resourceId(), or move the expression "
+                                + "into properties.")
+                        .build(), t -> refsAndGraph(t), "ARM-FUNC-PLACE"),
+                Rule.of(rule("HPCB-STRUCT-016").severity(E, E).title("Resource does not match Azure's schema")
+                        .why("A property Azure's schema does not allow (a wrong type, a misspelt name, a value outside "
+                                + "an enum) is rejected or ignored at deployment.")
+                        .fix("Correct the property as the message says.")
+                        .build(),
                         StructRules::schemas),
                 // reported by whoever applies suppressions (they know which matched); no template check of its own
-                Rule.of(info(STALE_SUPPRESSION, W, E, "Suppression that matches nothing",
-                        "A suppression whose rule no longer fires there (the template changed, or the target is "
+                Rule.of(rule(STALE_SUPPRESSION).severity(W, E).title("Suppression that matches nothing")
+                        .why("A suppression whose rule no longer fires there (the template changed, or the target is "
                                 + "misspelt) accepts nothing, and will silently accept a future finding nobody "
-                                + "reviewed.",
-                        "Remove the suppression, or correct its rule id and target (a JSON path prefix or part of "
-                                + "a resource name).", "", "", ""), (c, out) -> { }));
+                                + "reviewed.")
+                        .fix("Remove the suppression, or correct its rule id and target (a JSON path prefix or part "
+                                + "of a resource name).")
+                        .build(), (c, out) -> { }));
     }
 
     // ---- structural checks of the arm core, mapped to rules ------------------------------------------------
