@@ -36,8 +36,7 @@ final class DataRules {
                 Rule.of(rule("HPCB-DATA-001").severity(E, E).title("Storage accepts unencrypted HTTP")
                         .why("With secure transfer off, data and credentials cross the network in clear.")
                         .fix("Leave supportsHttpsTrafficOnly on. For an NFS-only account reached solely through "
-                                + "private "
-                                + "endpoints it may be off; the finding then says so.")
+                                + "private endpoints it may be off; the finding then says so.")
                         .checkov("CKV_AZURE_3").psrule("Azure.Storage.SecureTransfer")
                         .build(), DataRules::https),
                 Rule.of(rule("HPCB-DATA-002").severity(E, E).title("Storage accepts TLS older than 1.2")
@@ -64,8 +63,7 @@ final class DataRules {
                         (c, out) -> networkClosed(c, out, ACCOUNT)),
                 Rule.of(rule("HPCB-DATA-005").severity(W, E).title("Storage account keys enabled")
                         .why("Account keys are all-powerful, never expire and bypass Entra ID and its audit; "
-                                + "identities "
-                                + "with data roles need none.")
+                                + "identities with data roles need none.")
                         .fix("Set allowSharedKeyAccess to false (where a service needs keys, suppress with its "
                                 + "reason).")
                         .build(),
@@ -116,8 +114,7 @@ final class DataRules {
                         .build(), DataRules::lustreSubnet),
                 Rule.of(rule("HPCB-DATA-013").severity(E, E).title("Key Vault can be purged")
                         .why("Without soft delete and purge protection a deleted vault, and every secret in it, "
-                                + "is gone "
-                                + "at once.")
+                                + "is gone at once.")
                         .fix("Set enablePurgeProtection to true and leave soft delete on.")
                         .checkov("CKV_AZURE_42, CKV_AZURE_110, CKV_AZURE_111")
                         .psrule("Azure.KeyVault.SoftDelete, Azure.KeyVault.PurgeProtect")
