@@ -38,18 +38,29 @@ final class ProfileSource {
 
     private final Path cacheDir;
     private final Duration timeout;
-    private final HttpClient client;
+    /** Made on first use: most runs read no https profile, and a client costs its TLS set-up at start. */
+    private final java.util.function.Supplier<HttpClient> clientFactory;
+    private HttpClient client;
 
     ProfileSource(Path cacheDir, Duration timeout) {
-        this(cacheDir, timeout, HttpClient.newBuilder().connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NORMAL).build());
+        this.cacheDir = cacheDir;
+        this.timeout = timeout;
+        this.clientFactory = () -> HttpClient.newBuilder().connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
     /** With a given HTTP client: tests trust their own loopback server's certificate through it. */
     ProfileSource(Path cacheDir, Duration timeout, HttpClient client) {
         this.cacheDir = cacheDir;
         this.timeout = timeout;
-        this.client = client;
+        this.clientFactory = () -> client;
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = clientFactory.get();
+        }
+        return client;
     }
 
     /** The default cache: {@code -Dhpcb.cache}, {@code $XDG_CACHE_HOME/hpc-blueprints}, or {@code ~/.cache/hpc-blueprints}. */
@@ -136,7 +147,7 @@ final class ProfileSource {
         }
         byte[] body;
         try {
-            HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
+            HttpResponse<byte[]> response = client().send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw fail(at, "cannot fetch profile " + url + ": HTTP " + response.statusCode(),
