@@ -46,6 +46,11 @@ public final class Cli implements Runnable {
 
     /** Runs the CLI with the given streams and returns the exit code (tests call this directly). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return commandLine(out, err).execute(args);
+    }
+
+    /** The configured command line: converters, the exit code of each outcome, how errors are printed. */
+    static CommandLine commandLine(PrintStream out, PrintStream err) {
         Cli root = new Cli();
         root.out = out;
         root.err = err;
@@ -77,7 +82,7 @@ public final class Cli implements Runnable {
                     + (root.debug ? "" : " (run with --debug for the stack trace)"));
             return ExitCode.INTERNAL;
         });
-        return cl.execute(args);
+        return cl;
     }
 
     private static <T> CommandLine.ITypeConverter<T> choice(java.util.function.Function<String,
