@@ -1,5 +1,6 @@
 package io.github.hpcblueprints;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.hpcblueprints.generate.GenerateService;
@@ -81,12 +82,12 @@ class ReadmeDslTest {
     /** findings.json with the blueprint's own line and column blanked (the DSL has no YAML to point into). */
     private static String withoutBlueprintLines(String json) {
         com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode)
-                io.github.hpcblueprints.arm.Json.parse(json);
+                io.github.hpcblueprints.json.JsonTrees.parse(json);
         for (var f : root.path("findings")) {
             if (f.path("file").asText().endsWith(".yaml")) {
                 ((com.fasterxml.jackson.databind.node.ObjectNode) f).put("line", 0).put("column", 0);
             }
         }
-        return io.github.hpcblueprints.arm.JsonPrinter.print(root);
+        return io.github.hpcblueprints.json.JsonPrinter.print(root);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.hpcblueprints;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.hpcblueprints.arm.ArmJsonWriter;
@@ -67,7 +68,7 @@ class ReadmeExampleTest {
 
         Template t = ArmReader.readTemplate(json);
         assertThat(t.resources().get(1).dependsOn()).containsExactly(vnet.id());
-        assertThat(Shared.validator().validateTemplate(Json.parse(json))).isEmpty();
+        assertThat(Shared.validator().validateTemplate(JsonTrees.parse(json))).isEmpty();
         String readme = Files.readString(Path.of(System.getProperty("hpcb.projectDir", ".")).resolve("README.md"));
         assertThat(readme).contains("ResourceNames.join(List.of(vnet.name(), Expr.str(\"compute\"))))")
                 .contains("String json = ArmJsonWriter.write(b.build());");

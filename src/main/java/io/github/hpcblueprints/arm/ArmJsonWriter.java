@@ -1,5 +1,7 @@
 package io.github.hpcblueprints.arm;
 
+import io.github.hpcblueprints.json.JsonPrinter;
+import io.github.hpcblueprints.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,7 +32,7 @@ public final class ArmJsonWriter {
 
     /** The template as an ordered JSON tree (what {@link #write(Template)} prints). */
     public static ObjectNode tree(Template t) {
-        ObjectNode root = Json.object();
+        ObjectNode root = JsonTrees.object();
         root.put("$schema", t.schema());
         root.put("contentVersion", t.contentVersion());
         ObjectNode extra = t.extra();
@@ -43,7 +45,7 @@ public final class ArmJsonWriter {
         }
         ObjectNode metadata = t.metadata();
         if (!t.existingResources().isEmpty()) {
-            ArrayNode existing = Json.array();
+            ArrayNode existing = JsonTrees.array();
             t.existingResources().forEach(r -> existing.add(resource(r)));
             metadata.set(EXISTING_KEY, existing);
         }
@@ -71,17 +73,17 @@ public final class ArmJsonWriter {
     }
 
     static ObjectNode parameter(Parameter p) {
-        ObjectNode n = Json.object();
+        ObjectNode n = JsonTrees.object();
         n.put("type", p.type().arm());
         p.defaultValue().ifPresent(d -> n.set("defaultValue", d));
         if (!p.allowedValues().isEmpty()) {
             ArrayNode allowed = n.putArray("allowedValues");
             p.allowedValues().forEach(allowed::add);
         }
-        p.minValue().ifPresent(v -> n.set("minValue", Json.number(v)));
-        p.maxValue().ifPresent(v -> n.set("maxValue", Json.number(v)));
-        p.minLength().ifPresent(v -> n.set("minLength", Json.number(v)));
-        p.maxLength().ifPresent(v -> n.set("maxLength", Json.number(v)));
+        p.minValue().ifPresent(v -> n.set("minValue", JsonTrees.number(v)));
+        p.maxValue().ifPresent(v -> n.set("maxValue", JsonTrees.number(v)));
+        p.minLength().ifPresent(v -> n.set("minLength", JsonTrees.number(v)));
+        p.maxLength().ifPresent(v -> n.set("maxLength", JsonTrees.number(v)));
         ObjectNode metadata = p.metadata();
         if (!metadata.isEmpty()) {
             n.set("metadata", metadata);
@@ -91,7 +93,7 @@ public final class ArmJsonWriter {
 
     /** One resource as JSON, children included. */
     public static ObjectNode resource(Resource r) {
-        ObjectNode n = Json.object();
+        ObjectNode n = JsonTrees.object();
         n.put("type", r.type());
         n.put("apiVersion", r.apiVersion());
         n.put("name", r.name().toArmString());
@@ -122,7 +124,7 @@ public final class ArmJsonWriter {
     }
 
     static ObjectNode copy(Copy c) {
-        ObjectNode n = Json.object();
+        ObjectNode n = JsonTrees.object();
         n.put("name", c.name());
         n.set("count", Json.expr(c.count()));
         switch (c.mode()) {
@@ -139,7 +141,7 @@ public final class ArmJsonWriter {
     }
 
     static ObjectNode output(Output o) {
-        ObjectNode n = Json.object();
+        ObjectNode n = JsonTrees.object();
         o.condition().ifPresent(c -> n.set("condition", Json.expr(c)));
         n.put("type", o.type().arm());
         o.value().ifPresent(v -> n.set("value", v));

@@ -1,5 +1,6 @@
 package io.github.hpcblueprints.arm;
 
+import io.github.hpcblueprints.json.TextFiles;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.github.hpcblueprints.diagnostics.BlueprintException;
@@ -31,7 +32,7 @@ public final class ArmReader {
 
     /** Reads a file; a missing or unreadable file is a {@link BlueprintException}. */
     public static ArmDocument read(Path file) {
-        return read(readText(file), file.toString());
+        return read(TextFiles.read(file), file.toString());
     }
 
     /** Reads JSON text; {@code source} names it in locations. */
@@ -44,21 +45,5 @@ public final class ArmReader {
     /** Reads JSON text straight to the model, throwing with located problems when it is not a usable template. */
     public static Template readTemplate(String json) {
         return read(json, "template.json").toTemplate();
-    }
-
-    /** A file's UTF-8 text, or a located problem. */
-    public static String readText(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new BlueprintException(Problem.of("IO", "file not found", Location.of(file.toString(), 0, 0),
-                    "check the path"));
-        } catch (MalformedInputException e) {
-            throw new BlueprintException(Problem.of("IO", "file is not UTF-8 text",
-                    Location.of(file.toString(), 0, 0), "save it as UTF-8"));
-        } catch (IOException e) {
-            throw new BlueprintException(Problem.of("IO", "cannot read file: " + e.getMessage(),
-                    Location.of(file.toString(), 0, 0), "check the path and its permissions"));
-        }
     }
 }

@@ -1,18 +1,11 @@
 package io.github.hpcblueprints.arm;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import io.github.hpcblueprints.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,30 +18,7 @@ import java.util.Optional;
  */
 public final class Json {
 
-    /** Node factory with exact decimals: {@code 1.50} stays {@code 1.50}. */
-    public static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
-
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .nodeFactory(NODES)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .build();
-
     private Json() {
-    }
-
-    /** A mapper for plain JSON reading; ARM files go through {@link ArmReader}, which keeps locations. */
-    public static ObjectMapper mapper() {
-        return MAPPER;
-    }
-
-    public static ObjectNode object() {
-        return NODES.objectNode();
-    }
-
-    public static ArrayNode array() {
-        return NODES.arrayNode();
     }
 
     /**
@@ -59,7 +29,7 @@ public final class Json {
         if (keyValues.length % 2 != 0) {
             throw new IllegalArgumentException("obj() takes key/value pairs");
         }
-        ObjectNode o = object();
+        ObjectNode o = JsonTrees.object();
         for (int i = 0; i < keyValues.length; i += 2) {
             Object value = keyValues[i + 1];
             if (value == null || (value instanceof Optional<?> opt && opt.isEmpty())) {
@@ -72,7 +42,7 @@ public final class Json {
 
     /** An array of values converted by {@link #node(Object)}. */
     public static ArrayNode arr(Object... values) {
-        ArrayNode a = array();
+        ArrayNode a = JsonTrees.array();
         for (Object v : values) {
             a.add(node(v));
         }
@@ -81,7 +51,7 @@ public final class Json {
 
     /** An array from a list, each element converted by {@link #node(Object)}. */
     public static ArrayNode arrOf(List<?> values) {
-        ArrayNode a = array();
+        ArrayNode a = JsonTrees.array();
         for (Object v : values) {
             a.add(node(v));
         }
@@ -103,19 +73,19 @@ public final class Json {
             return literal(s);
         }
         if (value instanceof Boolean b) {
-            return NODES.booleanNode(b);
+            return JsonTrees.NODES.booleanNode(b);
         }
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-            return number(((Number) value).longValue());
+            return JsonTrees.number(((Number) value).longValue());
         }
         if (value instanceof BigDecimal d) {
-            return NODES.numberNode(d);
+            return JsonTrees.NODES.numberNode(d);
         }
         if (value instanceof Double || value instanceof Float) {
-            return NODES.numberNode(new BigDecimal(value.toString()));
+            return JsonTrees.NODES.numberNode(new BigDecimal(value.toString()));
         }
         if (value instanceof BigInteger bi) {
-            return NODES.numberNode(bi);
+            return JsonTrees.NODES.numberNode(bi);
         }
         if (value instanceof Optional<?> opt && opt.isPresent()) {
             return node(opt.get());
@@ -124,7 +94,7 @@ public final class Json {
             return arrOf(list);
         }
         if (value instanceof Map<?, ?> map) {
-            ObjectNode o = object();
+            ObjectNode o = JsonTrees.object();
             map.forEach((k, v) -> o.set(String.valueOf(k), node(v)));
             return o;
         }
@@ -137,12 +107,7 @@ public final class Json {
 
     /** A string literal as ARM reads it back: escaped with {@code [[} where it looks like an expression. */
     public static JsonNode literal(String value) {
-        return NODES.textNode(ExprText.escapeLiteral(value));
-    }
-
-    /** The canonical node for an integer: int when it fits, long otherwise. */
-    public static JsonNode number(long value) {
-        return value == (int) value ? NODES.numberNode((int) value) : NODES.numberNode(value);
+        return JsonTrees.NODES.textNode(ExprText.escapeLiteral(value));
     }
 
     /** An expression as a JSON value: literals become JSON literals, anything else {@code "[...]"}. */
@@ -151,15 +116,15 @@ public final class Json {
             return literal(s.value());
         }
         if (e instanceof Expr.Num n) {
-            return number(n.value());
+            return JsonTrees.number(n.value());
         }
         if (e instanceof Expr.Bool b) {
-            return NODES.booleanNode(b.value());
+            return JsonTrees.NODES.booleanNode(b.value());
         }
         if (e instanceof Expr.Null) {
-            return NODES.nullNode();
+            return JsonTrees.NODES.nullNode();
         }
-        return NODES.textNode(e.toArmString());
+        return JsonTrees.NODES.textNode(e.toArmString());
     }
 
     /**
@@ -185,37 +150,4 @@ public final class Json {
         return Optional.empty();
     }
 
-    /** A deep copy with numbers in canonical form (see {@link #number(long)}). */
-    public static JsonNode canonical(JsonNode node) {
-        if (node.isObject()) {
-            ObjectNode o = object();
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                o.set(e.getKey(), canonical(e.getValue()));
-            }
-            return o;
-        }
-        if (node.isArray()) {
-            ArrayNode a = array();
-            node.forEach(n -> a.add(canonical(n)));
-            return a;
-        }
-        if (node.isIntegralNumber() && node.canConvertToLong()) {
-            return number(node.longValue());
-        }
-        if (node.isFloatingPointNumber()) {
-            return NODES.numberNode(node.decimalValue());
-        }
-        return node.deepCopy();
-    }
-
-    /** Parses plain JSON text (no location tracking) with canonical numbers. */
-    public static JsonNode parse(String text) {
-        try {
-            return canonical(MAPPER.readTree(text));
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.github.hpcblueprints.arm;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
@@ -35,7 +36,7 @@ public final class Output {
     }
 
     public static Output of(String name, ParameterType type, JsonNode value) {
-        return new Output(name, type, Objects.requireNonNull(value, "value"), null, null, Json.object());
+        return new Output(name, type, Objects.requireNonNull(value, "value"), null, null, JsonTrees.object());
     }
 
     public static Output of(String name, ParameterType type, Expr value) {
@@ -48,7 +49,7 @@ public final class Output {
 
     /** An output built from an ARM {@code copy} object ({@code count}, {@code input}). */
     public static Output ofCopy(String name, ParameterType type, JsonNode copy) {
-        return new Output(name, type, null, null, Objects.requireNonNull(copy, "copy"), Json.object());
+        return new Output(name, type, null, null, Objects.requireNonNull(copy, "copy"), JsonTrees.object());
     }
 
     public Output withCondition(Expr newCondition) {

@@ -1,5 +1,6 @@
 package io.github.hpcblueprints.arm;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ public final class Parameter {
     }
 
     public static Parameter of(String name, ParameterType type) {
-        return new Parameter(name, type, null, List.of(), null, null, null, null, Json.object());
+        return new Parameter(name, type, null, List.of(), null, null, null, null, JsonTrees.object());
     }
 
     public static Parameter string(String name) {

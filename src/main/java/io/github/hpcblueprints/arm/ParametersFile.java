@@ -1,5 +1,7 @@
 package io.github.hpcblueprints.arm;
 
+import io.github.hpcblueprints.json.JsonPrinter;
+import io.github.hpcblueprints.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
@@ -29,7 +31,7 @@ public final class ParametersFile {
 
     /** The file's JSON tree. */
     public ObjectNode tree() {
-        ObjectNode root = Json.object();
+        ObjectNode root = JsonTrees.object();
         root.put("$schema", Scope.PARAMETERS_SCHEMA);
         root.put("contentVersion", "1.0.0.0");
         ObjectNode params = root.putObject("parameters");

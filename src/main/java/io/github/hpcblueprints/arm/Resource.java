@@ -1,5 +1,6 @@
 package io.github.hpcblueprints.arm;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -261,7 +262,7 @@ public final class Resource {
         private final List<Expr> dependsOn = new ArrayList<>();
         private JsonNode properties;
         private final List<Resource> children = new ArrayList<>();
-        private ObjectNode extra = Json.object();
+        private ObjectNode extra = JsonTrees.object();
         private boolean existing;
 
         private Builder(String type, String apiVersion, Expr name) {

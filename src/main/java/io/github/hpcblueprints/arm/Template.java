@@ -1,5 +1,6 @@
 package io.github.hpcblueprints.arm;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.hpcblueprints.diagnostics.BlueprintException;
@@ -151,13 +152,13 @@ public final class Template {
         private final Scope scope;
         private String schema;
         private String contentVersion = "1.0.0.0";
-        private ObjectNode metadata = Json.object();
+        private ObjectNode metadata = JsonTrees.object();
         private final List<Parameter> parameters = new ArrayList<>();
         private final List<Variable> variables = new ArrayList<>();
         private final List<Resource> resources = new ArrayList<>();
         private final List<Resource> existing = new ArrayList<>();
         private final List<Output> outputs = new ArrayList<>();
-        private ObjectNode extra = Json.object();
+        private ObjectNode extra = JsonTrees.object();
 
         private Builder(Scope scope) {
             this.scope = Objects.requireNonNull(scope, "scope");

@@ -1,5 +1,6 @@
 package io.github.hpcblueprints.arm;
 
+import io.github.hpcblueprints.json.JsonPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.hpcblueprints.diagnostics.JsonPath;
 import io.github.hpcblueprints.diagnostics.Location;

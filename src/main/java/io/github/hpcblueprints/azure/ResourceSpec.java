@@ -1,5 +1,6 @@
 package io.github.hpcblueprints.azure;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.hpcblueprints.arm.Expr;
@@ -118,7 +119,7 @@ public abstract class ResourceSpec<S extends ResourceSpec<S>> implements AzureRe
         if (tags.isEmpty()) {
             return null;
         }
-        ObjectNode o = Json.object();
+        ObjectNode o = JsonTrees.object();
         tags.forEach((k, v) -> o.set(k, Json.node(v)));
         return o;
     }

@@ -6,7 +6,7 @@ import io.github.hpcblueprints.arm.ArmJsonWriter;
 import io.github.hpcblueprints.arm.ArmReader;
 import io.github.hpcblueprints.arm.Copy;
 import io.github.hpcblueprints.arm.Expr;
-import io.github.hpcblueprints.arm.JsonPrinter;
+import io.github.hpcblueprints.json.JsonPrinter;
 import io.github.hpcblueprints.arm.Output;
 import io.github.hpcblueprints.arm.Parameter;
 import io.github.hpcblueprints.arm.ParameterType;

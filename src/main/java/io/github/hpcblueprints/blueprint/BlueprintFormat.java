@@ -11,7 +11,7 @@ import static io.github.hpcblueprints.blueprint.Spec.req;
 import static io.github.hpcblueprints.blueprint.Spec.str;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.hpcblueprints.arm.JsonPrinter;
+import io.github.hpcblueprints.json.JsonPrinter;
 
 /**
  * The blueprint format: every key a blueprint (or organisation profile) may use, its type and what it means. The

@@ -1,5 +1,6 @@
 package io.github.hpcblueprints.blueprint;
 
+import io.github.hpcblueprints.json.TextFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.github.hpcblueprints.arm.ArmReader;
@@ -56,7 +57,7 @@ public final class BlueprintLoader {
         } catch (java.io.IOException e) {
             // readText below reports what cannot be read
         }
-        return load(ArmReader.readText(abs), abs.toString(), abs.getParent(), abs.getFileName().toString());
+        return load(TextFiles.read(abs), abs.toString(), abs.getParent(), abs.getFileName().toString());
     }
 
     /**

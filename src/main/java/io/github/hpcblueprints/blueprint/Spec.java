@@ -1,5 +1,6 @@
 package io.github.hpcblueprints.blueprint;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -58,7 +59,7 @@ final class Spec {
     record Obj(List<Field> fields) implements Type {
         @Override
         public ObjectNode schema() {
-            ObjectNode props = Json.object();
+            ObjectNode props = JsonTrees.object();
             List<String> required = new ArrayList<>();
             for (Field f : fields) {
                 ObjectNode fs = f.type().schema();

@@ -1,8 +1,8 @@
 package io.github.hpcblueprints.cyclecloud;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.hpcblueprints.arm.Json;
-import io.github.hpcblueprints.arm.JsonPrinter;
+import io.github.hpcblueprints.json.JsonPrinter;
 import io.github.hpcblueprints.azure.compute.LinuxVirtualMachine;
 import io.github.hpcblueprints.diagnostics.BlueprintException;
 import io.github.hpcblueprints.diagnostics.Generator;
@@ -141,7 +141,7 @@ public final class CycleCloudFiles {
 
     /** Plain JSON (not ARM: nothing is escaped). */
     private static String parameters(ClusterEnvironment env) {
-        ObjectNode o = Json.object();
+        ObjectNode o = JsonTrees.object();
         ClusterTemplate.parameterValues(env).forEach(o::put);
         return JsonPrinter.print(o);
     }

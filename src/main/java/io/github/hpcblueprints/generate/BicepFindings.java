@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.hpcblueprints.arm.ArmReader;
 import io.github.hpcblueprints.arm.Json;
-import io.github.hpcblueprints.arm.JsonPrinter;
+import io.github.hpcblueprints.json.JsonPrinter;
 import io.github.hpcblueprints.arm.Resource;
 import io.github.hpcblueprints.arm.Template;
 import io.github.hpcblueprints.bicep.BicepWriter;

@@ -1,5 +1,6 @@
 package io.github.hpcblueprints.hpc;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.hpcblueprints.arm.Expr;
 import io.github.hpcblueprints.arm.Json;
@@ -77,7 +78,7 @@ public final class Naming {
 
     /** The shared tags as one object, for CycleCloud's node tags. */
     public ObjectNode tagsJson(String project) {
-        var o = Json.object();
+        var o = JsonTrees.object();
         tags(project).forEach((k, v) -> o.set(k, Json.node(v)));
         return o;
     }

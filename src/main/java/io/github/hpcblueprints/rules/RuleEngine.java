@@ -1,5 +1,6 @@
 package io.github.hpcblueprints.rules;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -97,7 +98,7 @@ public final class RuleEngine {
         if (hpcb.isTextual()) {
             // a template compiled from our Bicep carries it as JSON text (Bicep tools read string metadata only)
             try {
-                hpcb = io.github.hpcblueprints.arm.Json.parse(hpcb.textValue());
+                hpcb = io.github.hpcblueprints.json.JsonTrees.parse(hpcb.textValue());
             } catch (RuntimeException e) {
                 return out;
             }

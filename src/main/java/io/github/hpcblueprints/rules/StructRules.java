@@ -9,7 +9,7 @@ import io.github.hpcblueprints.arm.DependencyGraph;
 import io.github.hpcblueprints.arm.Expr;
 import io.github.hpcblueprints.arm.ExprParser;
 import io.github.hpcblueprints.arm.ExpressionIndex;
-import io.github.hpcblueprints.arm.JsonPrinter;
+import io.github.hpcblueprints.json.JsonPrinter;
 import io.github.hpcblueprints.arm.TemplateChecks;
 import io.github.hpcblueprints.arm.TemplateLimits;
 import io.github.hpcblueprints.diagnostics.JsonPath;

@@ -1,9 +1,10 @@
 package io.github.hpcblueprints.validate;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.hpcblueprints.arm.Json;
-import io.github.hpcblueprints.arm.JsonPrinter;
+import io.github.hpcblueprints.json.JsonPrinter;
 import io.github.hpcblueprints.diagnostics.Generator;
 import io.github.hpcblueprints.diagnostics.Problem;
 import io.github.hpcblueprints.rules.Catalogue;
@@ -30,7 +31,7 @@ public final class JsonReport {
      * caller that knows more about where a finding is (its Bicep symbol) never parses the report again.
      */
     public static String write(Report report, java.util.function.BiConsumer<Finding, ObjectNode> decorate) {
-        ObjectNode root = Json.object();
+        ObjectNode root = JsonTrees.object();
         root.put("generator", Generator.describe());
         root.put("profile", report.hardened() ? "hardened" : "baseline");
         ObjectNode summary = root.putObject("summary");
@@ -80,7 +81,7 @@ public final class JsonReport {
     }
 
     static ObjectNode equivalents(RuleInfo info) {
-        ObjectNode e = Json.object();
+        ObjectNode e = JsonTrees.object();
         e.set("checkov", Json.arrOf(info.checkov()));
         e.set("psrule", Json.arrOf(info.psrule()));
         e.set("bicep", Json.arrOf(info.bicep()));

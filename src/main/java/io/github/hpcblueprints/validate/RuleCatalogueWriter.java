@@ -1,9 +1,9 @@
 package io.github.hpcblueprints.validate;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.hpcblueprints.arm.Json;
-import io.github.hpcblueprints.arm.JsonPrinter;
+import io.github.hpcblueprints.json.JsonPrinter;
 import io.github.hpcblueprints.rules.Category;
 import io.github.hpcblueprints.rules.RuleInfo;
 import java.util.List;
@@ -31,7 +31,7 @@ public final class RuleCatalogueWriter {
     }
 
     public static String json(List<RuleInfo> rules) {
-        ObjectNode root = Json.object();
+        ObjectNode root = JsonTrees.object();
         ArrayNode arr = root.putArray("rules");
         for (RuleInfo r : rules) {
             ObjectNode o = arr.addObject();

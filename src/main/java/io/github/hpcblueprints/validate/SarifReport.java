@@ -1,9 +1,10 @@
 package io.github.hpcblueprints.validate;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.hpcblueprints.arm.Json;
-import io.github.hpcblueprints.arm.JsonPrinter;
+import io.github.hpcblueprints.json.JsonPrinter;
 import io.github.hpcblueprints.diagnostics.Generator;
 import io.github.hpcblueprints.diagnostics.Problem;
 import io.github.hpcblueprints.rules.Catalogue;
@@ -30,7 +31,7 @@ public final class SarifReport {
     public static String write(Report report) {
         List<RuleInfo> rules = Catalogue.standard().infos();
         Map<String, Integer> index = new HashMap<>();
-        ObjectNode root = Json.object();
+        ObjectNode root = JsonTrees.object();
         root.put("$schema", SCHEMA);
         root.put("version", "2.1.0");
         ObjectNode run = root.putArray("runs").addObject();

@@ -1,5 +1,7 @@
 package io.github.hpcblueprints.arm;
 
+import io.github.hpcblueprints.json.JsonPrinter;
+import io.github.hpcblueprints.json.JsonTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,7 +62,7 @@ class ArmJsonWriterTest {
 
     @Test
     void printsEmptyContainersCompactlyAndEscapesControlCharacters() {
-        String text = JsonPrinter.print(Json.obj("a", Json.array(), "b", Json.object(), "c", "line\nbreak\u0001\"q\""));
+        String text = JsonPrinter.print(Json.obj("a", JsonTrees.array(), "b", JsonTrees.object(), "c", "line\nbreak\u0001\"q\""));
         assertThat(text).isEqualTo("{\n  \"a\": [],\n  \"b\": {},\n  \"c\": \"line\\nbreak\\u0001\\\"q\\\"\"\n}\n");
     }
 

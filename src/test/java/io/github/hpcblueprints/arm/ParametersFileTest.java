@@ -1,5 +1,6 @@
 package io.github.hpcblueprints.arm;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,7 +27,7 @@ class ParametersFileTest {
                         + "resourceGroups/rg-secrets/providers/Microsoft.KeyVault/vaults/kv-rse", "cyclecloud-admin")
                 .build().write();
         Golden.assertMatches("arm/parameters-with-keyvault.json", text);
-        JsonNode tree = Json.parse(text);
+        JsonNode tree = JsonTrees.parse(text);
         assertThat(tree.get("$schema").asText()).isEqualTo(Scope.PARAMETERS_SCHEMA);
         assertThat(tree.at("/parameters/adminPassword/reference/secretName").asText()).isEqualTo("cyclecloud-admin");
     }

@@ -1,5 +1,6 @@
 package io.github.hpcblueprints.arm;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
@@ -115,7 +116,7 @@ final class RandomTemplates {
             if (r.nextInt(4) == 0) {
                 rb.condition(Expr.bool(r.nextBoolean()));
             }
-            ObjectNode props = Json.object();
+            ObjectNode props = JsonTrees.object();
             props.set("value", value(r, 3));
             if (!refs.isEmpty() && r.nextBoolean()) {
                 props.set("other", Json.expr(refs.get(r.nextInt(refs.size())).id()));
@@ -135,15 +136,15 @@ final class RandomTemplates {
             case 0:
                 return Json.literal(string(r));
             case 1:
-                return Json.number(r.nextInt(10) == 0 ? r.nextLong() : r.nextInt(100));
+                return JsonTrees.number(r.nextInt(10) == 0 ? r.nextLong() : r.nextInt(100));
             case 2:
-                return Json.NODES.booleanNode(r.nextBoolean());
+                return JsonTrees.NODES.booleanNode(r.nextBoolean());
             case 3:
-                return Json.NODES.numberNode(new BigDecimal(r.nextInt(1000)).movePointLeft(r.nextInt(3) + 1));
+                return JsonTrees.NODES.numberNode(new BigDecimal(r.nextInt(1000)).movePointLeft(r.nextInt(3) + 1));
             case 4:
-                return Json.NODES.nullNode();
+                return JsonTrees.NODES.nullNode();
             case 5: {
-                ObjectNode o = Json.object();
+                ObjectNode o = JsonTrees.object();
                 int n = r.nextInt(4);
                 for (int i = 0; i < n; i++) {
                     o.set("k" + i + string(r).replace("'", ""), value(r, depth - 1));
@@ -151,7 +152,7 @@ final class RandomTemplates {
                 return o;
             }
             default: {
-                var a = Json.array();
+                var a = JsonTrees.array();
                 int n = r.nextInt(4);
                 for (int i = 0; i < n; i++) {
                     a.add(value(r, depth - 1));

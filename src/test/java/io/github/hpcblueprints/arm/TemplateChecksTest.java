@@ -1,5 +1,6 @@
 package io.github.hpcblueprints.arm;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,7 +42,7 @@ class TemplateChecksTest {
     void aVariableReferenceInsideRawJsonMustBeDeclared() {
         Template.Builder b = Template.builder(Scope.RESOURCE_GROUP);
         b.resource(Resource.builder("Microsoft.Test/things", "2024-01-01", "a")
-                .properties(Json.obj("x", Json.obj("y", Json.NODES.textNode("[variables('missing')]")))).build());
+                .properties(Json.obj("x", Json.obj("y", JsonTrees.NODES.textNode("[variables('missing')]")))).build());
         assertThat(problems(b)).singleElement().satisfies(p ->
                 assertThat(p.location().jsonPath()).isEqualTo("$.resources[0].properties.x.y"));
     }
@@ -190,16 +191,16 @@ class TemplateChecksTest {
         Template.Builder b = Template.builder(Scope.RESOURCE_GROUP);
         ResourceRef id = b.resource(Resource.builder("Microsoft.ManagedIdentity/userAssignedIdentities", "2024-11-30",
                 "id-nodes").build());
-        ObjectNode identities = Json.object();
-        identities.set(id.id().toArmString(), Json.object());
+        ObjectNode identities = JsonTrees.object();
+        identities.set(id.id().toArmString(), JsonTrees.object());
         b.resource(thing("vm").toBuilder().identity(Json.obj("type", "UserAssigned",
                 "userAssignedIdentities", identities)).build());
         Template t = b.build();
         assertThat(t.resources().get(1).dependsOn()).containsExactly(id.id());
 
         Template.Builder bad = Template.builder(Scope.RESOURCE_GROUP);
-        ObjectNode keyed = Json.object();
-        keyed.set("[parameters('nope')]", Json.object());
+        ObjectNode keyed = JsonTrees.object();
+        keyed.set("[parameters('nope')]", JsonTrees.object());
         bad.resource(thing("vm").toBuilder().properties(keyed).build());
         assertThat(problems(bad)).extracting(Problem::code).containsExactly("ARM-REF");
     }

@@ -1,5 +1,6 @@
 package io.github.hpcblueprints.azure;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -197,7 +198,7 @@ class CatalogueTest {
                         r -> assertThat(r.at("/properties/publisher").asText())
                                 .isEqualTo("Microsoft.Azure.ActiveDirectory")),
                 c("VmExtension options", f -> f.d.add(VmExtension.of(vm(f), "monitor", "Microsoft.Azure.Monitor",
-                        "AzureMonitorLinuxAgent", "1.0").settings(Json.obj("authentication", Json.object()))),
+                        "AzureMonitorLinuxAgent", "1.0").settings(Json.obj("authentication", JsonTrees.object()))),
                         r -> assertThat(r.at("/properties/protectedSettings").isMissingNode()).isTrue()),
                 c("AutoShutdownSchedule defaults", f -> f.d.add(AutoShutdownSchedule.forVm(vm(f))), r -> {
                     assertThat(r.at("/name").asText()).isEqualTo("shutdown-computevm-vm");

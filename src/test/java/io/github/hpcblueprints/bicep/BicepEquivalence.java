@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.hpcblueprints.arm.ArmReader;
 import io.github.hpcblueprints.arm.Expr;
 import io.github.hpcblueprints.arm.ExprParser;
-import io.github.hpcblueprints.arm.JsonPrinter;
+import io.github.hpcblueprints.json.JsonPrinter;
 import io.github.hpcblueprints.arm.Output;
 import io.github.hpcblueprints.arm.Parameter;
 import io.github.hpcblueprints.arm.Resource;

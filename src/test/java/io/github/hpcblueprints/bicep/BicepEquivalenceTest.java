@@ -1,5 +1,6 @@
 package io.github.hpcblueprints.bicep;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.hpcblueprints.arm.ArmReader;
@@ -57,7 +58,7 @@ class BicepEquivalenceTest {
         Template t = ArmReader.readTemplate(Files.readString(armFile));
         String base = armFile.getFileName().toString().equals("azuredeploy.json") ? "main" : "subscription";
         Path folder = armFile.getParent();
-        com.fasterxml.jackson.databind.JsonNode values = io.github.hpcblueprints.arm.Json.parse(Files.readString(
+        com.fasterxml.jackson.databind.JsonNode values = io.github.hpcblueprints.json.JsonTrees.parse(Files.readString(
                 folder.resolve(armFile.getFileName().toString().replace(".json", ".parameters.json"))))
                 .path("parameters");
         List<BicepReader.Declaration> decls = BicepReader.read(Files.readString(folder.resolve(base + ".bicepparam")));

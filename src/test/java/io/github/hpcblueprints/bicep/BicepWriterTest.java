@@ -232,14 +232,14 @@ class BicepWriterTest {
     }
 
     @Test
-    void thePackageUsesOnlyTheArmCore() throws IOException {
+    void thePackageUsesOnlyTheArmCoreAndPlainJson() throws IOException {
         try (var files = Files.list(Path.of("src/main/java/io/github/hpcblueprints/bicep"))) {
             for (Path f : files.toList()) {
                 Files.readAllLines(f).stream().filter(l -> l.startsWith("import io.github.hpcblueprints."))
                         .forEach(l -> assertThat(l).as(f.getFileName().toString())
-                                .startsWith("import io.github.hpcblueprints.arm."));
+                                .matches("import io\\.github\\.hpcblueprints\\.(arm|json)\\..*"));
                 assertThat(Files.readString(f)).as(f.getFileName().toString())
-                        .doesNotContainPattern("io\\.github\\.hpcblueprints\\.(?!arm\\.|bicep\\.)[a-z]+\\.");
+                        .doesNotContainPattern("io\\.github\\.hpcblueprints\\.(?!arm\\.|bicep\\.|json\\.)[a-z]+\\.");
             }
         }
     }

@@ -1,11 +1,11 @@
 package io.github.hpcblueprints.cli;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import static io.github.hpcblueprints.cli.CliGenerateTest.blueprint;
 import static io.github.hpcblueprints.cli.CliGenerateTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.hpcblueprints.arm.Json;
 import io.github.hpcblueprints.cli.CliGenerateTest.Run;
 import io.github.hpcblueprints.testing.Golden;
 import java.io.IOException;
@@ -50,7 +50,7 @@ class CliCheckTest {
         Run r = run("--quiet", "lint", INSECURE, "--format", "json");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).isEmpty();
-        JsonNode report = Json.parse(r.out());
+        JsonNode report = JsonTrees.parse(r.out());
         assertThat(report.path("summary").path("error").asInt()).isGreaterThanOrEqualTo(20);
         JsonNode first = report.path("findings").get(0);
         assertThat(first.path("rule").asText()).startsWith("HPCB-");
@@ -80,7 +80,7 @@ class CliCheckTest {
         Files.writeString(dir.resolve("package.json"), "{\"name\": \"not a template\"}");
         Run r = run("lint", tmp.resolve("repo").toString(), "--format", "json");
         assertThat(r.err()).contains("linted 1 template(s)");
-        assertThat(Json.parse(r.out()).path("findings")).allSatisfy(f ->
+        assertThat(JsonTrees.parse(r.out()).path("findings")).allSatisfy(f ->
                 assertThat(f.path("file").asText()).endsWith("main.json"));
     }
 
@@ -114,7 +114,7 @@ class CliCheckTest {
                   reason: Throwaway credentials of a teaching database, rotated every term.
                 """);
         Run r = run("lint", INSECURE, "--suppressions", file.toString(), "--format", "json");
-        JsonNode findings = Json.parse(r.out()).path("findings");
+        JsonNode findings = JsonTrees.parse(r.out()).path("findings");
         long suppressed = 0;
         for (JsonNode f : findings) {
             if (f.has("suppressed")) {
@@ -123,7 +123,7 @@ class CliCheckTest {
             }
         }
         assertThat(suppressed).isEqualTo(2);
-        assertThat(Json.parse(r.out()).path("summary").path("suppressed").asInt()).isEqualTo(2);
+        assertThat(JsonTrees.parse(r.out()).path("summary").path("suppressed").asInt()).isEqualTo(2);
 
         Files.writeString(file, "- rule: HPCB-ACCESS-002\n  target: ssh\n");
         Run missing = run("lint", INSECURE, "--suppressions", file.toString());
@@ -148,7 +148,7 @@ class CliCheckTest {
     @Test
     void sarifOutputIsWhatCodeScanningReads() {
         Run r = run("lint", INSECURE, "--format", "sarif");
-        JsonNode sarif = Json.parse(r.out());
+        JsonNode sarif = JsonTrees.parse(r.out());
         assertThat(sarif.path("version").asText()).isEqualTo("2.1.0");
         assertThat(sarif.path("runs").get(0).path("results").size()).isGreaterThan(20);
     }
@@ -159,7 +159,7 @@ class CliCheckTest {
         assertThat(list.code()).isZero();
         assertThat(list.out()).contains("HPCB-NET-004").contains("rules.");
         Run json = run("rules", "--format", "json");
-        assertThat(Json.parse(json.out()).path("rules").size()).isGreaterThanOrEqualTo(40);
+        assertThat(JsonTrees.parse(json.out()).path("rules").size()).isGreaterThanOrEqualTo(40);
         Run explain = run("rules", "explain", "hpcb-data-013");
         assertThat(explain.code()).isZero();
         assertThat(explain.out()).startsWith("HPCB-DATA-013: Key Vault can be purged").contains("fix: ");

@@ -1,11 +1,11 @@
 package io.github.hpcblueprints.cli;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import static io.github.hpcblueprints.cli.CliGenerateTest.blueprint;
 import static io.github.hpcblueprints.cli.CliGenerateTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.hpcblueprints.arm.Json;
 import io.github.hpcblueprints.cli.CliGenerateTest.Run;
 import io.github.hpcblueprints.testing.Golden;
 import java.io.IOException;
@@ -54,7 +54,7 @@ class ReportEverythingTest {
         Run json = run("validate", blueprint("minimal-slurm-nfs.yaml").toString(), bad.toString(), "--format",
                 "json");
         assertThat(json.code()).isEqualTo(ExitCode.INPUT);
-        JsonNode report = Json.parse(json.out());
+        JsonNode report = JsonTrees.parse(json.out());
         assertThat(report.path("summary").path("problems").asInt()).isEqualTo(1);
         JsonNode problem = report.path("problems").get(0);
         assertThat(problem.path("file").asText()).endsWith("bad.yaml");
@@ -66,7 +66,7 @@ class ReportEverythingTest {
         Run sarif = run("validate", blueprint("minimal-slurm-nfs.yaml").toString(), bad.toString(), "--format",
                 "sarif");
         assertThat(sarif.code()).isEqualTo(ExitCode.INPUT);
-        JsonNode run = Json.parse(sarif.out()).path("runs").get(0);
+        JsonNode run = JsonTrees.parse(sarif.out()).path("runs").get(0);
         assertThat(run.path("invocations").get(0).path("executionSuccessful").asBoolean()).isFalse();
         assertThat(run.path("results").findValuesAsText("ruleId")).contains("BLUEPRINT-VALUE");
     }
@@ -90,8 +90,8 @@ class ReportEverythingTest {
         Run validate = run("validate", blueprint("secure-slurm-lustre.yaml").toString(), "--format", "json");
         assertThat(lint.code()).as(lint.out()).isZero();
         assertThat(validate.code()).isZero();
-        JsonNode l = Json.parse(lint.out()).path("summary");
-        JsonNode v = Json.parse(validate.out()).path("summary");
+        JsonNode l = JsonTrees.parse(lint.out()).path("summary");
+        JsonNode v = JsonTrees.parse(validate.out()).path("summary");
         for (String s : List.of("error", "warning", "info")) {
             assertThat(l.path(s).asInt()).as(s).isEqualTo(v.path(s).asInt());
         }
@@ -100,7 +100,7 @@ class ReportEverythingTest {
     @Test
     void validateFindingsPointAtTheBlueprintNotAtAFileNeverWritten() {
         Run r = run("validate", blueprint("minimal-slurm-nfs.yaml").toString(), "--format", "sarif");
-        JsonNode results = Json.parse(r.out()).path("runs").get(0).path("results");
+        JsonNode results = JsonTrees.parse(r.out()).path("runs").get(0).path("results");
         assertThat(results.size()).isPositive();
         for (JsonNode res : results) {
             String uri = res.path("locations").get(0).path("physicalLocation").path("artifactLocation")
@@ -129,7 +129,7 @@ class ReportEverythingTest {
                 "--format", "bicep");
         assertThat(r.code()).as(r.err()).isZero();
         Path folder = out.resolve("minimal-slurm-nfs");
-        JsonNode findings = Json.parse(Files.readString(folder.resolve("findings.json"))).path("findings");
+        JsonNode findings = JsonTrees.parse(Files.readString(folder.resolve("findings.json"))).path("findings");
         List<String> bicep = Files.readAllLines(folder.resolve("main.bicep"));
         int checked = 0;
         for (JsonNode f : findings) {
@@ -169,8 +169,8 @@ class ReportEverythingTest {
                 .contains("minimal-slurm-nfs.yaml:1:1: this is YAML").contains("hpcb validate")
                 .doesNotContain("Unexpected character");
         // the real template among them is still judged
-        assertThat(Json.parse(r.out()).path("summary").path("problems").asInt()).isEqualTo(4);
-        assertThat(Json.parse(r.out()).path("findings").size()).isPositive();
+        assertThat(JsonTrees.parse(r.out()).path("summary").path("problems").asInt()).isEqualTo(4);
+        assertThat(JsonTrees.parse(r.out()).path("findings").size()).isPositive();
     }
 
     @Test
@@ -181,7 +181,7 @@ class ReportEverythingTest {
         Run r = run("lint", dir.toString(), "--format", "json");
         assertThat(r.code()).isEqualTo(ExitCode.INPUT);
         assertThat(r.err()).contains("broken.json:3:");
-        assertThat(Json.parse(r.out()).path("summary").path("error").asInt()).isGreaterThan(5);
+        assertThat(JsonTrees.parse(r.out()).path("summary").path("error").asInt()).isGreaterThan(5);
     }
 
     @Test
@@ -191,7 +191,7 @@ class ReportEverythingTest {
                 + "suppressions:\n  - rule: HPCB-NET-001\n    reason: Overlap with the campus range is intended.\n");
         Run r = run("validate", b.toString(), "--format", "json");
         JsonNode stale = null;
-        for (JsonNode f : Json.parse(r.out()).path("findings")) {
+        for (JsonNode f : JsonTrees.parse(r.out()).path("findings")) {
             if (f.path("rule").asText().equals("HPCB-STRUCT-017")) {
                 stale = f;
             }

@@ -1,5 +1,6 @@
 package io.github.hpcblueprints.generate;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,7 +34,7 @@ class BicepFindingsTest {
                 finding.apply("azuredeploy.json", "$.parameters.adminPassword"),
                 finding.apply("cyclecloud/lab.txt", "$.resources[0]")), false, List.of());
         // the annotation is made as each finding is written: no report is parsed again
-        JsonNode out = Json.parse(BicepFindings.write(report, List.of(
+        JsonNode out = JsonTrees.parse(BicepFindings.write(report, List.of(
                 new BicepFindings.Target("azuredeploy.json", "main.bicep", t)), java.util.Optional.empty()));
         assertThat(out.at("/findings/0/bicep")).isEqualTo(Json.obj("file", "main.bicep", "resource", "account"));
         assertThat(out.at("/findings/1/bicep")).isEqualTo(Json.obj("file", "modules/grant-network.bicep",

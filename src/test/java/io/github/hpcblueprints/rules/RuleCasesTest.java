@@ -1,5 +1,6 @@
 package io.github.hpcblueprints.rules;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.hpcblueprints.arm.ArmJsonWriter;
 import io.github.hpcblueprints.arm.ArmReader;
 import io.github.hpcblueprints.arm.Json;
-import io.github.hpcblueprints.arm.JsonPrinter;
+import io.github.hpcblueprints.json.JsonPrinter;
 import io.github.hpcblueprints.blueprint.Blueprint;
 import io.github.hpcblueprints.blueprint.BlueprintLoader;
 import io.github.hpcblueprints.cyclecloud.CycleCloudFiles;
@@ -54,8 +55,8 @@ class RuleCasesTest {
         base = load(yaml);
         CompiledEnvironment c = EnvironmentCompiler.compile(base.environment(), CycleCloudFiles::serverCloudInit,
                 CycleCloudFiles::instanceCloudInit);
-        template = (ObjectNode) Json.parse(ArmJsonWriter.write(c.resourceGroup()));
-        subscription = (ObjectNode) Json.parse(ArmJsonWriter.write(c.subscription().orElseThrow()));
+        template = (ObjectNode) JsonTrees.parse(ArmJsonWriter.write(c.resourceGroup()));
+        subscription = (ObjectNode) JsonTrees.parse(ArmJsonWriter.write(c.subscription().orElseThrow()));
     }
 
     static Blueprint load(String text) {
@@ -103,7 +104,7 @@ class RuleCasesTest {
             Blueprint changed = load(yaml.replace(edit[0], edit[1]));
             CompiledEnvironment compiled = EnvironmentCompiler.compile(changed.environment(), CycleCloudFiles::serverCloudInit,
                     CycleCloudFiles::instanceCloudInit);
-            return judge((ObjectNode) Json.parse(ArmJsonWriter.write(compiled.resourceGroup())), changed, false);
+            return judge((ObjectNode) JsonTrees.parse(ArmJsonWriter.write(compiled.resourceGroup())), changed, false);
         }
         ObjectNode copy = template.deepCopy();
         c.mutation().accept(copy);

@@ -1,11 +1,11 @@
 package io.github.hpcblueprints.validate;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.hpcblueprints.arm.ArmJsonWriter;
-import io.github.hpcblueprints.arm.Json;
 import io.github.hpcblueprints.arm.ParametersFile;
 import io.github.hpcblueprints.arm.Template;
 import io.github.hpcblueprints.arm.TestTemplates;
@@ -55,7 +55,7 @@ class ArmSchemaValidatorTest {
     void aParametersFileValidates() {
         Template t = TestTemplates.networkAndStorage();
         String text = ParametersFile.forTemplate(t).value("namePrefix", "rse").build().write();
-        assertThat(Shared.validator().validateParameters(Json.parse(text))).isEmpty();
+        assertThat(Shared.validator().validateParameters(JsonTrees.parse(text))).isEmpty();
     }
 
     @Test
@@ -66,7 +66,7 @@ class ArmSchemaValidatorTest {
 
     @Test
     void aVmSizeNewerThanTheSchemasDeprecatedEnumIsAccepted() {
-        ObjectNode vm = (ObjectNode) Json.parse("{\"type\": \"Microsoft.Compute/virtualMachines\", "
+        ObjectNode vm = (ObjectNode) JsonTrees.parse("{\"type\": \"Microsoft.Compute/virtualMachines\", "
                 + "\"apiVersion\": \"2026-03-01\", \"name\": \"vm\", \"location\": \"uksouth\", "
                 + "\"properties\": {\"hardwareProfile\": {\"vmSize\": \"Standard_HB176rs_v4\"}}}");
         assertThat(Shared.validator().validateResource(vm, "$.resources[0]")).isEmpty();
@@ -76,7 +76,7 @@ class ArmSchemaValidatorTest {
 
     @Test
     void aFailedAlternativeIsReportedByItsClosestBranchOnly() {
-        ObjectNode ext = (ObjectNode) Json.parse("{\"type\": \"Microsoft.Compute/virtualMachines/extensions\", "
+        ObjectNode ext = (ObjectNode) JsonTrees.parse("{\"type\": \"Microsoft.Compute/virtualMachines/extensions\", "
                 + "\"apiVersion\": \"2026-03-01\", \"name\": \"vm/x\", \"location\": \"uksouth\", "
                 + "\"properties\": {\"publisher\": \"P\", \"type\": \"T\", \"settings\": 5}}");
         List<ArmSchemaValidator.Violation> v = Shared.validator().validateResource(ext, "$.resources[0]");
@@ -87,7 +87,7 @@ class ArmSchemaValidatorTest {
 
     @Test
     void aTopLevelChildNameIsCheckedByTheFormItsSchemaDescribes() {
-        ObjectNode job = (ObjectNode) Json.parse("{\"type\": \"Microsoft.StorageCache/amlFilesystems/autoExportJobs\","
+        ObjectNode job = (ObjectNode) JsonTrees.parse("{\"type\": \"Microsoft.StorageCache/amlFilesystems/autoExportJobs\","
                 + " \"apiVersion\": \"2026-01-01\", \"name\": \"fs/export\", \"location\": \"uksouth\", "
                 + "\"properties\": {}}");
         assertThat(Shared.validator().validateResource(job, "$.resources[0]")).isEmpty();

@@ -1,9 +1,9 @@
 package io.github.hpcblueprints.validate;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.hpcblueprints.arm.Json;
 import io.github.hpcblueprints.rules.Catalogue;
 import io.github.hpcblueprints.rules.Finding;
 import io.github.hpcblueprints.rules.Report;
@@ -31,7 +31,7 @@ class ReportFormatsTest {
 
     @Test
     void sarifHasTheStructureCodeScanningRequires() {
-        JsonNode sarif = Json.parse(SarifReport.write(report));
+        JsonNode sarif = JsonTrees.parse(SarifReport.write(report));
         assertThat(sarif.path("version").asText()).isEqualTo("2.1.0");
         assertThat(sarif.path("$schema").asText()).contains("sarif-2.1.0");
         assertThat(sarif.path("runs")).hasSize(1);
@@ -88,7 +88,7 @@ class ReportFormatsTest {
 
     @Test
     void jsonCountsActiveFindingsAndListsSuppressedWithReasons() {
-        JsonNode json = Json.parse(JsonReport.write(report));
+        JsonNode json = JsonTrees.parse(JsonReport.write(report));
         assertThat(json.path("profile").asText()).isEqualTo("baseline");
         long errors = report.active().stream().filter(f -> f.severity().label().equals("error")).count();
         assertThat(json.path("summary").path("error").asLong()).isEqualTo(errors);

@@ -1,5 +1,6 @@
 package io.github.hpcblueprints.azure.authorization;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import io.github.hpcblueprints.arm.Expr;
 import io.github.hpcblueprints.arm.Json;
 import io.github.hpcblueprints.arm.Resource;
@@ -106,7 +107,7 @@ public final class RoleDefinition extends ResourceSpec<RoleDefinition> {
             throw new IllegalArgumentException("custom role '" + roleName + "' grants nothing");
         }
         var permission = Json.obj("actions", actions, "notActions", notActions, "dataActions", dataActions,
-                "notDataActions", Json.array());
+                "notDataActions", JsonTrees.array());
         return Resource.builder(TYPE, API_VERSION, name).dependsOn(dependsOn).properties(Json.obj(
                 "roleName", roleName,
                 "description", description,

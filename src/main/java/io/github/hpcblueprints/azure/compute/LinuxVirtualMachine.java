@@ -1,5 +1,6 @@
 package io.github.hpcblueprints.azure.compute;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.hpcblueprints.arm.Expr;
 import io.github.hpcblueprints.arm.Json;
@@ -253,7 +254,7 @@ public final class LinuxVirtualMachine extends ResourceSpec<LinuxVirtualMachine>
                 "networkProfile", Json.obj("networkInterfaces", Json.arr(Json.obj("id", nicId,
                         "properties", Json.obj("primary", true, "deleteOption", "Delete")))),
                 "diagnosticsProfile", Json.obj("bootDiagnostics", Json.obj("enabled", true)));
-        ObjectNode security = Json.object();
+        ObjectNode security = JsonTrees.object();
         if (trustedLaunch) {
             security.put("securityType", "TrustedLaunch");
             security.set("uefiSettings", Json.obj("secureBootEnabled", true, "vTpmEnabled", true));
@@ -290,7 +291,7 @@ public final class LinuxVirtualMachine extends ResourceSpec<LinuxVirtualMachine>
         ObjectNode id = Json.obj("type", type);
         if (!userIdentities.isEmpty()) {
             ObjectNode map = id.putObject("userAssignedIdentities");
-            userIdentities.forEach(u -> map.set(u.toArmString(), Json.object()));
+            userIdentities.forEach(u -> map.set(u.toArmString(), JsonTrees.object()));
         }
         return Optional.of(id);
     }

@@ -1,5 +1,6 @@
 package io.github.hpcblueprints.azure.compute;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.hpcblueprints.arm.Expr;
 import io.github.hpcblueprints.arm.Json;
@@ -22,7 +23,7 @@ public final class VmExtension extends ResourceSpec<VmExtension> {
     private final String publisher;
     private final String extensionType;
     private final String version;
-    private ObjectNode settings = Json.object();
+    private ObjectNode settings = JsonTrees.object();
 
     private VmExtension(Expr name, String publisher, String extensionType, String version) {
         super(name, TYPE, API_VERSION);

@@ -1,5 +1,6 @@
 package io.github.hpcblueprints.azure.consumption;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.hpcblueprints.arm.Expr;
@@ -129,13 +130,13 @@ public final class Budget extends ResourceSpec<Budget> {
             ObjectNode n = Json.obj("enabled", true, "operator", "GreaterThanOrEqualTo", "threshold", t.percent(),
                     "thresholdType", t.forecast() ? "Forecasted" : "Actual", "locale", "en-gb");
             // the schema requires contactEmails even when only action groups are notified
-            n.set("contactEmails", contactEmails != null ? Json.expr(contactEmails) : Json.array());
+            n.set("contactEmails", contactEmails != null ? Json.expr(contactEmails) : JsonTrees.array());
             if (!actionGroups.isEmpty()) {
                 n.set("contactGroups", Json.arrOf(actionGroups));
             }
             notes.put((t.forecast() ? "forecast" : "actual") + "_" + String.format("%03d", t.percent()), n);
         }
-        ObjectNode notifications = Json.object();
+        ObjectNode notifications = JsonTrees.object();
         notes.forEach(notifications::set);
         ObjectNode props = Json.obj(
                 "category", "Cost",
@@ -154,7 +155,7 @@ public final class Budget extends ResourceSpec<Budget> {
         if (filters.size() == 1) {
             props.set("filter", filters.get(0));
         } else if (filters.size() > 1) {
-            ArrayNode and = Json.array();
+            ArrayNode and = JsonTrees.array();
             filters.forEach(and::add);
             props.set("filter", Json.obj("and", and));
         }

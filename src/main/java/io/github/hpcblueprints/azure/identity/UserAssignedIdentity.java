@@ -1,7 +1,7 @@
 package io.github.hpcblueprints.azure.identity;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import io.github.hpcblueprints.arm.Expr;
-import io.github.hpcblueprints.arm.Json;
 import io.github.hpcblueprints.arm.Resource;
 import io.github.hpcblueprints.azure.Names;
 import io.github.hpcblueprints.azure.Ref;
@@ -47,6 +47,6 @@ public final class UserAssignedIdentity extends ResourceSpec<UserAssignedIdentit
 
     @Override
     public Resource toResource() {
-        return base(true).properties(Json.object()).build();
+        return base(true).properties(JsonTrees.object()).build();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.hpcblueprints.azure.insights;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.github.hpcblueprints.arm.Expr;
 import io.github.hpcblueprints.arm.Json;
@@ -69,7 +70,7 @@ public final class DiagnosticSetting extends ResourceSpec<DiagnosticSetting> {
 
     @Override
     public Resource toResource() {
-        ArrayNode logs = Json.array();
+        ArrayNode logs = JsonTrees.array();
         categories.forEach(c -> logs.add(Json.obj("category", c, "enabled", true)));
         var props = Json.obj("workspaceId", workspaceId, "logs", logs);
         if (metrics) {

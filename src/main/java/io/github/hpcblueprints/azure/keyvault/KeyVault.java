@@ -1,5 +1,6 @@
 package io.github.hpcblueprints.azure.keyvault;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import io.github.hpcblueprints.arm.Expr;
 import io.github.hpcblueprints.arm.Json;
 import io.github.hpcblueprints.arm.Resource;
@@ -77,6 +78,6 @@ public final class KeyVault extends ResourceSpec<KeyVault> {
                 "enabledForTemplateDeployment", templateDeployment,
                 "publicNetworkAccess", publicNetwork ? "Enabled" : "Disabled",
                 "networkAcls", Json.obj("defaultAction", "Deny", "bypass", "AzureServices",
-                        "ipRules", Json.array(), "virtualNetworkRules", Json.array()))).build();
+                        "ipRules", JsonTrees.array(), "virtualNetworkRules", JsonTrees.array()))).build();
     }
 }

@@ -1,7 +1,7 @@
 package io.github.hpcblueprints.azure.netapp;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import io.github.hpcblueprints.arm.Expr;
-import io.github.hpcblueprints.arm.Json;
 import io.github.hpcblueprints.arm.Resource;
 import io.github.hpcblueprints.azure.Names;
 import io.github.hpcblueprints.azure.ResourceSpec;
@@ -32,6 +32,6 @@ public final class NetAppAccount extends ResourceSpec<NetAppAccount> {
 
     @Override
     public Resource toResource() {
-        return base(true).properties(Json.object()).build();
+        return base(true).properties(JsonTrees.object()).build();
     }
 }

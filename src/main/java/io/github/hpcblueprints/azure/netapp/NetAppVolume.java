@@ -1,5 +1,6 @@
 package io.github.hpcblueprints.azure.netapp;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.github.hpcblueprints.arm.Expr;
 import io.github.hpcblueprints.arm.Json;
@@ -84,7 +85,7 @@ public final class NetAppVolume extends ResourceSpec<NetAppVolume> {
             throw new IllegalArgumentException("NetApp volume " + volumeName + " needs an export rule naming the "
                     + "client range allowed to mount it");
         }
-        ArrayNode r = Json.array();
+        ArrayNode r = JsonTrees.array();
         boolean v3 = protocol == Protocol.NFSv3;
         rules.forEach(rule -> r.add(rule.toJson(v3, !v3)));
         return base(true).properties(Json.obj(

@@ -1,5 +1,6 @@
 package io.github.hpcblueprints.azure.network;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import io.github.hpcblueprints.arm.Expr;
 import io.github.hpcblueprints.arm.Json;
 import io.github.hpcblueprints.arm.Resource;
@@ -57,7 +58,7 @@ public final class NatGateway extends ResourceSpec<NatGateway> {
         if (publicIps.isEmpty()) {
             throw new IllegalArgumentException("NAT gateway " + name.toArmString() + " needs a public IP address");
         }
-        var ips = Json.array();
+        var ips = JsonTrees.array();
         publicIps.forEach(id -> ips.add(Json.obj("id", id)));
         return base(true).sku(Json.obj("name", "Standard"))
                 .properties(Json.obj("idleTimeoutInMinutes", idleTimeoutMinutes, "publicIpAddresses", ips))

@@ -1,5 +1,6 @@
 package io.github.hpcblueprints.azure.network;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.github.hpcblueprints.arm.Expr;
 import io.github.hpcblueprints.arm.Json;
@@ -63,7 +64,7 @@ public final class NetworkSecurityGroup extends ResourceSpec<NetworkSecurityGrou
 
     @Override
     public Resource toResource() {
-        ArrayNode list = Json.array();
+        ArrayNode list = JsonTrees.array();
         rules.forEach(r -> list.add(r.toJson()));
         return base(true).properties(Json.obj("securityRules", list)).build();
     }

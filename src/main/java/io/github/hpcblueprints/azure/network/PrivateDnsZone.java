@@ -1,7 +1,7 @@
 package io.github.hpcblueprints.azure.network;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import io.github.hpcblueprints.arm.Expr;
-import io.github.hpcblueprints.arm.Json;
 import io.github.hpcblueprints.arm.Resource;
 import io.github.hpcblueprints.azure.ResourceSpec;
 import java.util.regex.Pattern;
@@ -42,6 +42,6 @@ public final class PrivateDnsZone extends ResourceSpec<PrivateDnsZone> {
     @Override
     public Resource toResource() {
         Resource.Builder b = base(false).location(Expr.str("global"));
-        return b.properties(Json.object()).build();
+        return b.properties(JsonTrees.object()).build();
     }
 }

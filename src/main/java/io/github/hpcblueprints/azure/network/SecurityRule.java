@@ -1,5 +1,6 @@
 package io.github.hpcblueprints.azure.network;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.hpcblueprints.arm.Json;
 import java.util.List;
@@ -81,7 +82,7 @@ public record SecurityRule(String name, int priority, Direction direction, Acces
 
     /** The rule as an NSG's {@code securityRules} entry (single values as the singular property). */
     public ObjectNode toJson() {
-        ObjectNode p = Json.object();
+        ObjectNode p = JsonTrees.object();
         if (!description.isEmpty()) {
             p.put("description", description);
         }

@@ -1,10 +1,10 @@
 package io.github.hpcblueprints.azure.resources;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.hpcblueprints.arm.ExprParser;
-import io.github.hpcblueprints.arm.Json;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -21,10 +21,10 @@ final class Escaping {
     static JsonNode escapeExpressions(JsonNode node) {
         if (node.isTextual()) {
             String t = node.textValue();
-            return ExprParser.isExpressionString(t) ? Json.NODES.textNode("[" + t) : node;
+            return ExprParser.isExpressionString(t) ? JsonTrees.NODES.textNode("[" + t) : node;
         }
         if (node.isObject()) {
-            ObjectNode o = Json.object();
+            ObjectNode o = JsonTrees.object();
             Iterator<Map.Entry<String, JsonNode>> it = node.fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
@@ -34,7 +34,7 @@ final class Escaping {
             return o;
         }
         if (node.isArray()) {
-            ArrayNode a = Json.array();
+            ArrayNode a = JsonTrees.array();
             node.forEach(n -> a.add(escapeExpressions(n)));
             return a;
         }

@@ -1,5 +1,6 @@
 package io.github.hpcblueprints.azure.resources;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.hpcblueprints.arm.ArmJsonWriter;
 import io.github.hpcblueprints.arm.Expr;
@@ -56,7 +57,7 @@ public final class NestedDeployment extends ResourceSpec<NestedDeployment> {
 
     @Override
     public Resource toResource() {
-        ObjectNode params = Json.object();
+        ObjectNode params = JsonTrees.object();
         parameters.forEach((k, v) -> params.set(k, Json.obj("value", v)));
         return base(false).extra("resourceGroup", Json.expr(resourceGroup)).properties(Json.obj(
                 "mode", "Incremental",

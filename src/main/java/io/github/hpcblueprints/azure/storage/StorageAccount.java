@@ -1,5 +1,6 @@
 package io.github.hpcblueprints.azure.storage;
 
+import io.github.hpcblueprints.json.JsonTrees;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.hpcblueprints.arm.Expr;
@@ -168,9 +169,9 @@ public final class StorageAccount extends ResourceSpec<StorageAccount> {
         if (nfsV3 && kind == Kind.FileStorage) {
             throw new IllegalArgumentException("blob NFS v3 needs a StorageV2 or BlockBlobStorage account");
         }
-        ArrayNode vnetRules = Json.array();
+        ArrayNode vnetRules = JsonTrees.array();
         subnetRules.forEach(id -> vnetRules.add(Json.obj("id", id, "action", "Allow")));
-        ArrayNode ips = Json.array();
+        ArrayNode ips = JsonTrees.array();
         ipRules.forEach(ip -> ips.add(Json.obj("value", ip, "action", "Allow")));
         ObjectNode props = Json.obj(
                 "supportsHttpsTrafficOnly", !httpAllowed,

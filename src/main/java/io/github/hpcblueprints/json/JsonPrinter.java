@@ -1,4 +1,4 @@
-package io.github.hpcblueprints.arm;
+package io.github.hpcblueprints.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
