@@ -45,6 +45,8 @@ class DeployTimeRulesTest {
                 + "|$.cycleCloud.adminUser|is reserved",
         "300-character tag value|minimal-slurm-nfs.yaml|  owner: research-computing\\n"
                 + "|  owner: research-computing\\n  note: LONG\\n|$.tags.note|at most 256",
+        "129-character tag name|minimal-slurm-nfs.yaml|  owner: research-computing\\n"
+                + "|  owner: research-computing\\n  NAME129: x\\n|$.tags.NAME129|must be 1-128 characters",
         "tag key with <|minimal-slurm-nfs.yaml|  owner: research-computing\\n"
                 + "|  owner: research-computing\\n  \"bad<key>\": x\\n|$.tags['bad<key>']|may not contain",
         "tag key with Azure's prefix|minimal-slurm-nfs.yaml|  owner: research-computing\\n"
@@ -72,8 +74,10 @@ class DeployTimeRulesTest {
                 + "|resourceGroup: faculty/network|$.network.existing.resourceGroup|resource group name"})
     void refusedWithAzuresRuleWhereItIsWritten(String what, String shipped, String from, String to, String path,
             String says) throws IOException {
+        String longName = "n".repeat(129);
         Path file = variant(shipped, from.replace("\\n", "\n"),
-                to.replace("\\n", "\n").replace("LONG", "x".repeat(300)));
+                to.replace("\\n", "\n").replace("LONG", "x".repeat(300)).replace("NAME129", longName));
+        path = path.replace("NAME129", longName);
         Run r = run("validate", file.toString());
         assertThat(r.code()).as(what + ": " + r.err() + r.out()).isEqualTo(ExitCode.INPUT);
         assertThat(r.err()).as(what).matches("(?s)error: \\S+\\.yaml:\\d+:\\d+ \\Q" + path + "\\E: .*")
