@@ -9,21 +9,14 @@ import io.github.hpcblueprints.azure.Ref;
 import io.github.hpcblueprints.azure.ResourceSpec;
 import io.github.hpcblueprints.azure.identity.UserAssignedIdentity;
 import io.github.hpcblueprints.azure.keyvault.KeyVault;
-import io.github.hpcblueprints.azure.network.Cidr;
-import io.github.hpcblueprints.azure.network.PrivateDnsZone;
-import io.github.hpcblueprints.azure.network.PrivateLinkTarget;
-import io.github.hpcblueprints.azure.network.Subnet;
-import io.github.hpcblueprints.azure.network.VirtualNetwork;
 import io.github.hpcblueprints.azure.operationalinsights.LogAnalyticsWorkspace;
 import io.github.hpcblueprints.azure.storage.BlobContainer;
 import io.github.hpcblueprints.azure.storage.StorageAccount;
 import io.github.hpcblueprints.azure.storagecache.AmlFilesystem;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** The state of one compilation, shared by the parts that each add their resources. */
 final class CompileContext {
@@ -38,10 +31,6 @@ final class CompileContext {
     /** Facts the VMs read from their userData at boot, in order. */
     final Map<String, Expr> facts = new LinkedHashMap<>();
 
-    Ref<VirtualNetwork> vnet;
-    final Map<SubnetRole, Ref<Subnet>> subnets = new EnumMap<>(SubnetRole.class);
-    final Map<SubnetRole, Cidr> ranges = new EnumMap<>(SubnetRole.class);
-    final Map<PrivateLinkTarget, Ref<PrivateDnsZone>> dnsZones = new EnumMap<>(PrivateLinkTarget.class);
     Ref<KeyVault> keyVault;
     Ref<StorageAccount> locker;
     Ref<StorageAccount> data;
@@ -94,10 +83,6 @@ final class CompileContext {
 
     <S extends ResourceSpec<S>> S place(S spec) {
         return place(spec, Naming.SHARED);
-    }
-
-    Optional<Ref<Subnet>> subnet(SubnetRole role) {
-        return Optional.ofNullable(subnets.get(role));
     }
 
     boolean privateEndpoints() {

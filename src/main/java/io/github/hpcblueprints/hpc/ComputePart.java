@@ -43,15 +43,15 @@ final class ComputePart {
         };
     }
 
-    static void compile(CompileContext c, BootScripts boot) {
-        c.env.cycleCloud().ifPresent(cc -> cycleCloudServer(c, cc, boot));
+    static void compile(CompileContext c, NetworkResources net, BootScripts boot) {
+        c.env.cycleCloud().ifPresent(cc -> cycleCloudServer(c, net, cc, boot));
         for (ResearchInstance r : c.env.instances()) {
-            researchInstance(c, r, boot);
+            researchInstance(c, net, r, boot);
         }
     }
 
-    private static void cycleCloudServer(CompileContext c, CycleCloudServer cc, BootScripts boot) {
-        NetworkInterface nic = NetworkInterface.named(c.names.name("nic", "cc"), c.subnets.get(SubnetRole.ADMIN));
+    private static void cycleCloudServer(CompileContext c, NetworkResources net, CycleCloudServer cc, BootScripts boot) {
+        NetworkInterface nic = NetworkInterface.named(c.names.name("nic", "cc"), net.subnets().get(SubnetRole.ADMIN));
         if (cc.publicIp()) {
             nic.publicIp(c.d.add(c.place(PublicIpAddress.named(c.names.name("pip", "cc")))));
         }
@@ -59,7 +59,7 @@ final class ComputePart {
         LinuxVirtualMachine vm = c.place(LinuxVirtualMachine.named(c.names.name("vm", "cc"), nicRef)
                 .size(cc.vmSize()).image(ImageReference.ubuntu2204()).adminUsername(c.adminUsername)
                 .sshPublicKey(c.sshPublicKey).userAssignedIdentity(c.cycleCloudIdentityId)
-                .userData(factsObject(serverFacts(c))));
+                .userData(factsObject(serverFacts(c, net))));
         String cloudInit = boot.cycleCloudServer(c.env);
         if (!cloudInit.isEmpty()) {
             vm.customData(cloudInit);
@@ -75,10 +75,10 @@ final class ComputePart {
         afterVm(c, vmRef, cc.autoShutdown(), false);
     }
 
-    private static void researchInstance(CompileContext c, ResearchInstance r, BootScripts boot) {
+    private static void researchInstance(CompileContext c, NetworkResources net, ResearchInstance r, BootScripts boot) {
         String project = r.project().isEmpty() ? Naming.SHARED : r.project();
         Ref<NetworkInterface> nic = c.d.add(c.place(NetworkInterface.named(c.names.name("nic", r.name()),
-                c.subnets.get(SubnetRole.COMPUTE)), project));
+                net.subnets().get(SubnetRole.COMPUTE)), project));
         LinuxVirtualMachine vm = c.place(LinuxVirtualMachine.named(c.names.name("vm", r.name()), nic)
                 .size(r.vmSize()).image(image(r.image())).adminUsername(c.adminUsername)
                 .sshPublicKey(c.sshPublicKey), project);
@@ -119,7 +119,7 @@ final class ComputePart {
     }
 
     /** What the CycleCloud server needs to know at boot (read from the instance metadata service). */
-    private static Map<String, Expr> serverFacts(CompileContext c) {
+    private static Map<String, Expr> serverFacts(CompileContext c, NetworkResources net) {
         Map<String, Expr> f = new LinkedHashMap<>();
         f.put("environment", Expr.str(c.env.name()));
         f.put("cluster", Expr.str(c.env.cluster().map(SlurmCluster::name).orElse("")));
@@ -128,7 +128,7 @@ final class ComputePart {
         f.put("resourceGroup", Expr.resourceGroup().prop("name"));
         f.put("tenantId", Expr.tenantId());
         f.put("adminUser", c.adminUsername);
-        f.put("clusterSubnetId", c.subnets.get(SubnetRole.COMPUTE).id());
+        f.put("clusterSubnetId", net.subnets().get(SubnetRole.COMPUTE).id());
         f.put("cycleCloudIdentityId", c.cycleCloudIdentityId);
         f.put("cycleCloudClientId", c.cycleCloudClientId);
         List<Expr> projects = new ArrayList<>();

@@ -58,10 +58,11 @@ public final class EnvironmentCompiler {
         CompileContext c = new CompileContext(env);
         ObjectNode generator = generator(env);
         c.d.metadata("_generator", generator);
-        NetworkPart.compile(c);
-        IdentityPart.compile(c);
-        StoragePart.compile(c);
-        ComputePart.compile(c, boot);
+        // each part takes what earlier parts made as arguments: the order is the compiler's, not a comment's
+        NetworkResources network = NetworkPart.compile(c);
+        IdentityPart.compile(c, network);
+        StoragePart.compile(c, network);
+        ComputePart.compile(c, network, boot);
         CostPart.compile(c);
         GovernancePart.compile(c);
         outputs(c);

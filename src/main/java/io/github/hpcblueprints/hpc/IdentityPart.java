@@ -51,7 +51,7 @@ final class IdentityPart {
     private IdentityPart() {
     }
 
-    static void compile(CompileContext c) {
+    static void compile(CompileContext c, NetworkResources net) {
         Access a = c.env.access();
         c.adminsGroup = c.param(groupParameter(a.admins()), value(a.admins().objectId()));
         c.researchersGroup = c.param(groupParameter(a.researchers()), value(a.researchers().objectId()));
@@ -75,7 +75,7 @@ final class IdentityPart {
                 .description("Researchers see the environment's resources and costs."));
 
         if (c.env.cluster().isPresent()) {
-            keyVault(c);
+            keyVault(c, net);
             cycleCloudIdentity(c);
             if (a.cycleCloudEntraSignIn()) {
                 c.facts.put("entraClientId", c.param(Parameter.string("cycleCloudEntraClientId").withDescription(
@@ -99,7 +99,7 @@ final class IdentityPart {
         return v.isEmpty() ? null : Json.literal(v);
     }
 
-    private static void keyVault(CompileContext c) {
+    private static void keyVault(CompileContext c, NetworkResources net) {
         KeyVault kv = c.place(KeyVault.named(Naming.variable(c.d, "keyVaultName", c.names.keyVault())));
         if (!c.privateEndpoints()) {
             kv.allowPublicNetworkAccess();
@@ -110,7 +110,7 @@ final class IdentityPart {
         c.d.add(RoleAssignment.on(c.keyVault, BuiltInRole.KEY_VAULT_SECRETS_USER, c.adminsGroup, PrincipalType.Group)
                 .description("Administrators read the CycleCloud administrator's password."));
         if (c.privateEndpoints()) {
-            StoragePart.privateEndpoint(c, c.keyVault, PrivateLinkTarget.KEY_VAULT, "kv");
+            StoragePart.privateEndpoint(c, net, c.keyVault, PrivateLinkTarget.KEY_VAULT, "kv");
         }
         c.facts.put("keyVaultName", c.keyVault.name());
     }

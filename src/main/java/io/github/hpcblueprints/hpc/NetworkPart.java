@@ -28,25 +28,35 @@ final class NetworkPart {
     private NetworkPart() {
     }
 
-    static void compile(CompileContext c) {
-        if (c.env.network() instanceof Network.Managed m) {
-            managed(c, m);
-        } else {
-            existing(c, (Network.Existing) c.env.network());
-        }
-        dnsZones(c);
+    /** The subnets, ranges and zones while they are being made; {@link #compile} returns them fixed. */
+    private static final class Made {
+        Ref<VirtualNetwork> vnet;
+        final Map<SubnetRole, Ref<Subnet>> subnets = new java.util.EnumMap<>(SubnetRole.class);
+        final Map<SubnetRole, Cidr> ranges = new java.util.EnumMap<>(SubnetRole.class);
+        final Map<PrivateLinkTarget, Ref<PrivateDnsZone>> dnsZones = new java.util.EnumMap<>(PrivateLinkTarget.class);
     }
 
-    private static void managed(CompileContext c, Network.Managed m) {
+    static NetworkResources compile(CompileContext c) {
+        Made n = new Made();
+        if (c.env.network() instanceof Network.Managed m) {
+            managed(c, m, n);
+        } else {
+            existing(c, (Network.Existing) c.env.network(), n);
+        }
+        dnsZones(c, n);
+        return new NetworkResources(n.vnet, n.subnets, n.ranges, n.dnsZones);
+    }
+
+    private static void managed(CompileContext c, Network.Managed m, Made n) {
         Ref<NatGateway> nat = null;
         if (m.natGateway()) {
             Ref<PublicIpAddress> ip = c.d.add(c.place(PublicIpAddress.named(c.names.name("pip", "nat"))));
             nat = c.d.add(c.place(NatGateway.named(c.names.name("nat", "")).publicIp(ip)));
         }
-        c.vnet = c.d.add(c.place(VirtualNetwork.named(c.names.name("vnet", "")).addressSpace(m.addressSpace().toString())));
+        n.vnet = c.d.add(c.place(VirtualNetwork.named(c.names.name("vnet", "")).addressSpace(m.addressSpace().toString())));
         for (Map.Entry<SubnetRole, Cidr> e : m.orderedSubnets().entrySet()) {
             SubnetRole role = e.getKey();
-            Subnet subnet = Subnet.of(c.vnet, role.subnetName(), e.getValue().toString());
+            Subnet subnet = Subnet.of(n.vnet, role.subnetName(), e.getValue().toString());
             subnet.networkSecurityGroup(c.d.add(c.place(nsg(c, role, m))));
             if (nat != null && role != SubnetRole.BASTION && role != SubnetRole.ENDPOINTS) {
                 subnet.natGateway(nat);
@@ -57,17 +67,17 @@ final class NetworkPart {
             if (role == SubnetRole.STORAGE) {
                 subnet.delegateTo(NetAppVolume.SUBNET_DELEGATION);
             }
-            c.subnets.put(role, c.d.add(subnet));
-            c.ranges.put(role, e.getValue());
+            n.subnets.put(role, c.d.add(subnet));
+            n.ranges.put(role, e.getValue());
         }
         if (c.hardened) {
             // every node, endpoint and the CycleCloud server sit in this network: deleting it must be deliberate
-            c.d.add(ManagementLock.cannotDelete(c.vnet, c.names.name("lock", "network"),
+            c.d.add(ManagementLock.cannotDelete(n.vnet, c.names.name("lock", "network"),
                     "The environment's network: removing this lock is a deliberate second step before deletion."));
         }
         if (m.bastion()) {
             Ref<PublicIpAddress> ip = c.d.add(c.place(PublicIpAddress.named(c.names.name("pip", "bastion"))));
-            BastionHost bastion = BastionHost.named(c.names.name("bas", ""), c.subnets.get(SubnetRole.BASTION), ip);
+            BastionHost bastion = BastionHost.named(c.names.name("bas", ""), n.subnets.get(SubnetRole.BASTION), ip);
             bastion.sku("Basic".equals(c.env.bastionSku()) ? BastionHost.Sku.Basic : BastionHost.Sku.Standard);
             c.d.add(c.place(bastion));
         }
@@ -116,20 +126,20 @@ final class NetworkPart {
                 List.of(sourcePort), List.of("*"), List.of(port), "");
     }
 
-    private static void existing(CompileContext c, Network.Existing e) {
+    private static void existing(CompileContext c, Network.Existing e, Made n) {
         Expr vnetName = Expr.str(e.vnetName());
-        c.vnet = e.inOtherResourceGroup()
+        n.vnet = e.inOtherResourceGroup()
                 ? c.d.existingIn(Expr.str(e.resourceGroup()), VirtualNetwork.class, VirtualNetwork.TYPE,
                         VirtualNetwork.API_VERSION, vnetName)
                 : c.d.existing(VirtualNetwork.class, VirtualNetwork.TYPE, VirtualNetwork.API_VERSION, vnetName);
         for (Map.Entry<SubnetRole, String> s : e.subnets().entrySet()) {
-            c.subnets.put(s.getKey(), Ref.existingChild(c.vnet, Subnet.class, "subnets", Subnet.API_VERSION,
+            n.subnets.put(s.getKey(), Ref.existingChild(n.vnet, Subnet.class, "subnets", Subnet.API_VERSION,
                     Expr.str(s.getValue())));
         }
-        c.ranges.putAll(e.ranges());
+        n.ranges.putAll(e.ranges());
     }
 
-    private static void dnsZones(CompileContext c) {
+    private static void dnsZones(CompileContext c, Made n) {
         if (!c.privateEndpoints()) {
             return;
         }
@@ -142,13 +152,13 @@ final class NetworkPart {
         for (PrivateLinkTarget t : targets) {
             String id = existing.get(t);
             if (id != null) {
-                c.dnsZones.put(t, Ref.ofId(PrivateDnsZone.class, PrivateDnsZone.TYPE, PrivateDnsZone.API_VERSION,
+                n.dnsZones.put(t, Ref.ofId(PrivateDnsZone.class, PrivateDnsZone.TYPE, PrivateDnsZone.API_VERSION,
                         PrivateLinkTarget.withStorageSuffix(id)));
                 continue;
             }
             Ref<PrivateDnsZone> zone = c.d.add(PrivateDnsZone.forTarget(t).tags(c.names.tags(Naming.SHARED)));
-            c.d.add(PrivateDnsZoneLink.of(zone, c.names.name("vnet", ""), c.vnet).tags(c.names.tags(Naming.SHARED)));
-            c.dnsZones.put(t, zone);
+            c.d.add(PrivateDnsZoneLink.of(zone, c.names.name("vnet", ""), n.vnet).tags(c.names.tags(Naming.SHARED)));
+            n.dnsZones.put(t, zone);
         }
     }
 }

@@ -40,44 +40,44 @@ final class StoragePart {
     private StoragePart() {
     }
 
-    static void compile(CompileContext c) {
+    static void compile(CompileContext c, NetworkResources net) {
         if (c.env.cluster().isPresent()) {
-            locker(c);
+            locker(c, net);
         }
-        dataAccount(c);
-        c.env.storage(SharedStorage.AzureFilesNfs.class).ifPresent(nfs -> azureFiles(c, nfs));
-        c.env.storage(SharedStorage.NetAppFiles.class).ifPresent(anf -> netApp(c, anf));
-        c.env.storage(SharedStorage.Lustre.class).ifPresent(l -> lustre(c, l));
+        dataAccount(c, net);
+        c.env.storage(SharedStorage.AzureFilesNfs.class).ifPresent(nfs -> azureFiles(c, net, nfs));
+        c.env.storage(SharedStorage.NetAppFiles.class).ifPresent(anf -> netApp(c, net, anf));
+        c.env.storage(SharedStorage.Lustre.class).ifPresent(l -> lustre(c, net, l));
     }
 
     /** A private endpoint for {@code target}, registered in its private DNS zone. */
-    static void privateEndpoint(CompileContext c, Ref<?> target, PrivateLinkTarget kind, String label) {
+    static void privateEndpoint(CompileContext c, NetworkResources net, Ref<?> target, PrivateLinkTarget kind, String label) {
         Ref<PrivateEndpoint> pe = c.d.add(c.place(PrivateEndpoint.named(c.names.name("pe", label + "-"
-                + kind.groupId()), target, kind, c.subnets.get(SubnetRole.ENDPOINTS))));
-        c.d.add(PrivateDnsZoneGroup.of(pe, c.dnsZones.get(kind), kind.dnsZone()));
+                + kind.groupId()), target, kind, net.subnets().get(SubnetRole.ENDPOINTS))));
+        c.d.add(PrivateDnsZoneGroup.of(pe, net.dnsZones().get(kind), kind.dnsZone()));
     }
 
     /** Network access to an account: a private endpoint, or the environment's subnets through the firewall. */
-    private static StorageAccount reachable(CompileContext c, StorageAccount account) {
+    private static StorageAccount reachable(CompileContext c, NetworkResources net, StorageAccount account) {
         if (!c.privateEndpoints()) {
             String reason = "baseline profile: reached through service endpoints of the environment's subnets "
                     + "only; the firewall denies everything else";
             account.allowPublicNetworkAccess(reason);
             c.suppress("HPCB-NET-004", account.name(), reason);
             for (SubnetRole role : List.of(SubnetRole.COMPUTE, SubnetRole.ADMIN)) {
-                c.subnet(role).ifPresent(account::allowSubnet);
+                java.util.Optional.ofNullable(net.subnets().get(role)).ifPresent(account::allowSubnet);
             }
         }
         return account;
     }
 
-    private static void locker(CompileContext c) {
-        c.locker = c.d.add(c.place(reachable(c, StorageAccount.named(Naming.variable(c.d, "lockerAccountName",
+    private static void locker(CompileContext c, NetworkResources net) {
+        c.locker = c.d.add(c.place(reachable(c, net, StorageAccount.named(Naming.variable(c.d, "lockerAccountName",
                 c.names.storageAccount("lk"))).sku(c.hardened ? GEO_REDUNDANT : ZONE_REDUNDANT))));
         c.d.add(BlobService.of(c.locker));
         c.d.add(BlobContainer.of(c.locker, "cyclecloud"));
         if (c.privateEndpoints()) {
-            privateEndpoint(c, c.locker, PrivateLinkTarget.BLOB, "locker");
+            privateEndpoint(c, net, c.locker, PrivateLinkTarget.BLOB, "locker");
         }
         c.cycleCloudGrants.add(c.d.add(RoleAssignment.on(c.locker, BuiltInRole.STORAGE_BLOB_DATA_CONTRIBUTOR,
                 c.cycleCloudPrincipalId, PrincipalType.ServicePrincipal)
@@ -85,7 +85,7 @@ final class StoragePart {
         c.facts.put("lockerAccount", c.locker.name());
     }
 
-    private static void dataAccount(CompileContext c) {
+    private static void dataAccount(CompileContext c, NetworkResources net) {
         List<String> containers = new ArrayList<>();
         c.env.storage(SharedStorage.Lustre.class).ifPresent(l -> {
             containers.add(l.container());
@@ -96,7 +96,7 @@ final class StoragePart {
         if (containers.isEmpty()) {
             return;
         }
-        StorageAccount account = reachable(c, StorageAccount.named(Naming.variable(c.d, "dataAccountName",
+        StorageAccount account = reachable(c, net, StorageAccount.named(Naming.variable(c.d, "dataAccountName",
                 c.names.storageAccount("dt"))).sku(c.hardened ? GEO_REDUNDANT : ZONE_REDUNDANT));
         if (c.env.storage(SharedStorage.Lustre.class).isPresent()) {
             String reason = "Azure Managed Lustre blob integration requires storage account key access "
@@ -112,7 +112,7 @@ final class StoragePart {
         c.d.add(ManagementLock.cannotDelete(c.data, c.names.name("lock", "data"),
                 "Research data: removing this lock is a deliberate second step before deletion."));
         if (c.privateEndpoints()) {
-            privateEndpoint(c, c.data, PrivateLinkTarget.BLOB, "data");
+            privateEndpoint(c, net, c.data, PrivateLinkTarget.BLOB, "data");
         }
         c.facts.put("dataAccount", c.data.name());
         // each project's identity and group reach only the project's own container
@@ -128,7 +128,7 @@ final class StoragePart {
         }
     }
 
-    private static void azureFiles(CompileContext c, SharedStorage.AzureFilesNfs nfs) {
+    private static void azureFiles(CompileContext c, NetworkResources net, SharedStorage.AzureFilesNfs nfs) {
         StorageAccount account = StorageAccount.named(Naming.variable(c.d, "nfsAccountName", c.names.storageAccount("nf")))
                 .kind(StorageAccount.Kind.FileStorage).sku(nfs.zoneRedundant() ? "Premium_ZRS" : "Premium_LRS");
         if (!nfs.encryptionInTransit()) {
@@ -138,7 +138,7 @@ final class StoragePart {
         }
         c.suppress("HPCB-DATA-019", account.name(), "premium file storage (NFS) is zone-redundant at most; keep a "
                 + "copy of what matters in the geo-redundant data account");
-        c.nfsAccount = c.d.add(c.place(reachable(c, account)));
+        c.nfsAccount = c.d.add(c.place(reachable(c, net, account)));
         c.d.add(ManagementLock.cannotDelete(c.nfsAccount, c.names.name("lock", "nfs"),
                 "Shared files: removing this lock is a deliberate second step before deletion."));
         FileService service = FileService.of(c.nfsAccount);
@@ -148,32 +148,32 @@ final class StoragePart {
         c.d.add(service);
         c.d.add(FileShare.nfs(c.nfsAccount, nfs.share(), nfs.quotaGiB()));
         if (c.privateEndpoints()) {
-            privateEndpoint(c, c.nfsAccount, PrivateLinkTarget.FILE, "nfs");
+            privateEndpoint(c, net, c.nfsAccount, PrivateLinkTarget.FILE, "nfs");
         }
         c.facts.put("nfsAccount", c.nfsAccount.name());
     }
 
-    private static void netApp(CompileContext c, SharedStorage.NetAppFiles anf) {
+    private static void netApp(CompileContext c, NetworkResources net, SharedStorage.NetAppFiles anf) {
         Ref<NetAppAccount> account = c.d.add(c.place(NetAppAccount.named(c.names.name("anf", ""))));
         Ref<CapacityPool> pool = c.d.add(c.place(CapacityPool.of(account, "pool1", anf.level(), anf.poolTiB())));
-        NetAppVolume volume = NetAppVolume.of(pool, anf.level(), anf.volume(), c.subnets.get(SubnetRole.STORAGE),
+        NetAppVolume volume = NetAppVolume.of(pool, anf.level(), anf.volume(), net.subnets().get(SubnetRole.STORAGE),
                 anf.quotaGiB());
         int index = 1;
         for (SubnetRole role : List.of(SubnetRole.COMPUTE, SubnetRole.ADMIN)) {
-            if (c.ranges.containsKey(role)) {
-                volume.exportRule(ExportPolicyRule.readWrite(index++, c.ranges.get(role).toString()));
+            if (net.ranges().containsKey(role)) {
+                volume.exportRule(ExportPolicyRule.readWrite(index++, net.ranges().get(role).toString()));
             }
         }
         Ref<NetAppVolume> vol = c.d.add(c.place(volume));
         c.facts.put("netappAddress", vol.property("mountTargets[0].ipAddress"));
     }
 
-    private static void lustre(CompileContext c, SharedStorage.Lustre l) {
-        Ref<Subnet> subnet = c.subnets.get(SubnetRole.LUSTRE);
+    private static void lustre(CompileContext c, NetworkResources net, SharedStorage.Lustre l) {
+        Ref<Subnet> subnet = net.subnets().get(SubnetRole.LUSTRE);
         AmlFilesystem fs = c.place(AmlFilesystem.named(c.names.name("amlfs", ""), subnet, l.sku(), l.capacityTiB())
                 .zone(l.zone()));
-        if (c.ranges.containsKey(SubnetRole.LUSTRE)) {
-            fs.subnetRange(c.ranges.get(SubnetRole.LUSTRE));
+        if (net.ranges().containsKey(SubnetRole.LUSTRE)) {
+            fs.subnetRange(net.ranges().get(SubnetRole.LUSTRE));
         }
         Expr provider = c.param(Parameter.string("hpcCacheResourceProviderObjectId").withDescription(
                 "Object id of the 'HPC Cache Resource Provider' service principal in this tenant (az ad sp list "
