@@ -7,8 +7,6 @@ import io.github.hpcblueprints.arm.Parameter;
 import io.github.hpcblueprints.azure.Deployment;
 import io.github.hpcblueprints.azure.Ref;
 import io.github.hpcblueprints.azure.ResourceSpec;
-import io.github.hpcblueprints.azure.identity.UserAssignedIdentity;
-import io.github.hpcblueprints.azure.keyvault.KeyVault;
 import io.github.hpcblueprints.azure.operationalinsights.LogAnalyticsWorkspace;
 import io.github.hpcblueprints.azure.storage.BlobContainer;
 import io.github.hpcblueprints.azure.storage.StorageAccount;
@@ -31,27 +29,16 @@ final class CompileContext {
     /** Facts the VMs read from their userData at boot, in order. */
     final Map<String, Expr> facts = new LinkedHashMap<>();
 
-    Ref<KeyVault> keyVault;
     Ref<StorageAccount> locker;
     Ref<StorageAccount> data;
     Ref<StorageAccount> nfsAccount;
     Ref<AmlFilesystem> lustre;
     Ref<LogAnalyticsWorkspace> logs;
-    /** The CycleCloud identity's resource id and principal id (created here or pre-authorised). */
-    Expr cycleCloudIdentityId;
-    Expr cycleCloudPrincipalId;
-    Expr cycleCloudClientId;
     /** CycleCloud's role assignments: its server waits for them, so first boot finds its rights in place. */
     final List<Ref<?>> cycleCloudGrants = new ArrayList<>();
     /** Deliberate exceptions to rules, with their reasons: written to the template's metadata for linters. */
     final List<Map<String, String>> suppressions = new ArrayList<>();
-    final Map<String, Ref<UserAssignedIdentity>> projectIdentities = new LinkedHashMap<>();
     final Map<String, Ref<BlobContainer>> containers = new LinkedHashMap<>();
-    Expr sshPublicKey;
-    Expr adminUsername;
-    Expr adminsGroup;
-    Expr researchersGroup;
-    final Map<String, Expr> projectGroups = new LinkedHashMap<>();
 
     CompileContext(ClusterEnvironment env) {
         this.env = env;

@@ -43,23 +43,23 @@ final class ComputePart {
         };
     }
 
-    static void compile(CompileContext c, NetworkResources net, BootScripts boot) {
-        c.env.cycleCloud().ifPresent(cc -> cycleCloudServer(c, net, cc, boot));
+    static void compile(CompileContext c, NetworkResources net, Identities ids, BootScripts boot) {
+        c.env.cycleCloud().ifPresent(cc -> cycleCloudServer(c, net, ids, cc, boot));
         for (ResearchInstance r : c.env.instances()) {
-            researchInstance(c, net, r, boot);
+            researchInstance(c, net, ids, r, boot);
         }
     }
 
-    private static void cycleCloudServer(CompileContext c, NetworkResources net, CycleCloudServer cc, BootScripts boot) {
+    private static void cycleCloudServer(CompileContext c, NetworkResources net, Identities ids, CycleCloudServer cc, BootScripts boot) {
         NetworkInterface nic = NetworkInterface.named(c.names.name("nic", "cc"), net.subnets().get(SubnetRole.ADMIN));
         if (cc.publicIp()) {
             nic.publicIp(c.d.add(c.place(PublicIpAddress.named(c.names.name("pip", "cc")))));
         }
         Ref<NetworkInterface> nicRef = c.d.add(c.place(nic));
         LinuxVirtualMachine vm = c.place(LinuxVirtualMachine.named(c.names.name("vm", "cc"), nicRef)
-                .size(cc.vmSize()).image(ImageReference.ubuntu2204()).adminUsername(c.adminUsername)
-                .sshPublicKey(c.sshPublicKey).userAssignedIdentity(c.cycleCloudIdentityId)
-                .userData(factsObject(serverFacts(c, net))));
+                .size(cc.vmSize()).image(ImageReference.ubuntu2204()).adminUsername(ids.adminUsername())
+                .sshPublicKey(ids.sshPublicKey()).userAssignedIdentity(ids.cycleCloudIdentityId())
+                .userData(factsObject(serverFacts(c, net, ids))));
         String cloudInit = boot.cycleCloudServer(c.env);
         if (!cloudInit.isEmpty()) {
             vm.customData(cloudInit);
@@ -75,16 +75,16 @@ final class ComputePart {
         afterVm(c, vmRef, cc.autoShutdown(), false);
     }
 
-    private static void researchInstance(CompileContext c, NetworkResources net, ResearchInstance r, BootScripts boot) {
+    private static void researchInstance(CompileContext c, NetworkResources net, Identities ids, ResearchInstance r, BootScripts boot) {
         String project = r.project().isEmpty() ? Naming.SHARED : r.project();
         Ref<NetworkInterface> nic = c.d.add(c.place(NetworkInterface.named(c.names.name("nic", r.name()),
                 net.subnets().get(SubnetRole.COMPUTE)), project));
         LinuxVirtualMachine vm = c.place(LinuxVirtualMachine.named(c.names.name("vm", r.name()), nic)
-                .size(r.vmSize()).image(image(r.image())).adminUsername(c.adminUsername)
-                .sshPublicKey(c.sshPublicKey), project);
+                .size(r.vmSize()).image(image(r.image())).adminUsername(ids.adminUsername())
+                .sshPublicKey(ids.sshPublicKey()), project);
         Map<String, Expr> facts = instanceFacts(c);
         if (!r.project().isEmpty()) {
-            Ref<UserAssignedIdentity> id = c.projectIdentities.get(r.project());
+            Ref<UserAssignedIdentity> id = ids.projectIdentities().get(r.project());
             vm.userAssignedIdentity(id);
             facts.put("identityClientId", UserAssignedIdentity.clientId(id));
             facts.put("project", Expr.str(r.project()));
@@ -119,7 +119,7 @@ final class ComputePart {
     }
 
     /** What the CycleCloud server needs to know at boot (read from the instance metadata service). */
-    private static Map<String, Expr> serverFacts(CompileContext c, NetworkResources net) {
+    private static Map<String, Expr> serverFacts(CompileContext c, NetworkResources net, Identities ids) {
         Map<String, Expr> f = new LinkedHashMap<>();
         f.put("environment", Expr.str(c.env.name()));
         f.put("cluster", Expr.str(c.env.cluster().map(SlurmCluster::name).orElse("")));
@@ -127,12 +127,12 @@ final class ComputePart {
         f.put("subscriptionId", Expr.subscriptionId());
         f.put("resourceGroup", Expr.resourceGroup().prop("name"));
         f.put("tenantId", Expr.tenantId());
-        f.put("adminUser", c.adminUsername);
+        f.put("adminUser", ids.adminUsername());
         f.put("clusterSubnetId", net.subnets().get(SubnetRole.COMPUTE).id());
-        f.put("cycleCloudIdentityId", c.cycleCloudIdentityId);
-        f.put("cycleCloudClientId", c.cycleCloudClientId);
+        f.put("cycleCloudIdentityId", ids.cycleCloudIdentityId());
+        f.put("cycleCloudClientId", ids.cycleCloudClientId());
         List<Expr> projects = new ArrayList<>();
-        c.projectIdentities.forEach((name, id) -> {
+        ids.projectIdentities().forEach((name, id) -> {
             projects.add(Expr.str(name));
             projects.add(id.id());
         });

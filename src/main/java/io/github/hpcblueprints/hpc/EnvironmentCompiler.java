@@ -60,12 +60,12 @@ public final class EnvironmentCompiler {
         c.d.metadata("_generator", generator);
         // each part takes what earlier parts made as arguments: the order is the compiler's, not a comment's
         NetworkResources network = NetworkPart.compile(c);
-        IdentityPart.compile(c, network);
-        StoragePart.compile(c, network);
-        ComputePart.compile(c, network, boot);
+        Identities ids = IdentityPart.compile(c, network);
+        StoragePart.compile(c, network, ids);
+        ComputePart.compile(c, network, ids, boot);
         CostPart.compile(c);
-        GovernancePart.compile(c);
-        outputs(c);
+        GovernancePart.compile(c, ids);
+        outputs(c, ids);
         if (!c.suppressions.isEmpty()) {
             // deliberate exceptions travel with the template: linting it later gives the same verdict
             c.d.metadata("_hpcb", Json.obj("suppressions", Json.arrOf(c.suppressions)));
@@ -90,14 +90,14 @@ public final class EnvironmentCompiler {
         return Json.obj("name", Generator.NAME, "version", Generator.VERSION, "blueprint", env.source());
     }
 
-    private static void outputs(CompileContext c) {
-        if (c.cycleCloudPrincipalId != null) {
-            c.d.output(Output.of("cycleCloudPrincipalId", ParameterType.STRING, c.cycleCloudPrincipalId)
+    private static void outputs(CompileContext c, Identities ids) {
+        if (ids.cycleCloudPrincipalId() != null) {
+            c.d.output(Output.of("cycleCloudPrincipalId", ParameterType.STRING, ids.cycleCloudPrincipalId())
                     .withDescription("Pass to subscription.json as cycleCloudPrincipalId."));
         }
         Map<String, Expr> names = new LinkedHashMap<>();
-        if (c.keyVault != null) {
-            names.put("keyVaultName", c.keyVault.name());
+        if (ids.keyVault() != null) {
+            names.put("keyVaultName", ids.keyVault().name());
         }
         if (c.locker != null) {
             names.put("lockerAccountName", c.locker.name());

@@ -17,13 +17,13 @@ final class GovernancePart {
     private GovernancePart() {
     }
 
-    static void compile(CompileContext c) {
+    static void compile(CompileContext c, Identities ids) {
         Governance g = c.env.governance();
         if (g.logAnalytics()) {
             c.logs = c.d.add(c.place(LogAnalyticsWorkspace.named(c.names.name("log", "")).retentionDays(
                     g.logRetentionDays())));
-            if (c.keyVault != null) {
-                c.d.add(DiagnosticSetting.forKeyVault(c.keyVault, c.logs));
+            if (ids.keyVault() != null) {
+                c.d.add(DiagnosticSetting.forKeyVault(ids.keyVault(), c.logs));
             }
             if (c.data != null) {
                 c.d.add(DiagnosticSetting.forBlobService(c.data, c.logs));

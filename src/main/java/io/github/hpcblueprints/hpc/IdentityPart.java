@@ -1,5 +1,7 @@
 package io.github.hpcblueprints.hpc;
 
+import java.util.Map;
+import java.util.LinkedHashMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.hpcblueprints.arm.Expr;
 import io.github.hpcblueprints.arm.Json;
@@ -51,32 +53,52 @@ final class IdentityPart {
     private IdentityPart() {
     }
 
-    static void compile(CompileContext c, NetworkResources net) {
+    /** The identities while they are being made; {@link #compile} returns them fixed. */
+    private static final class Made {
+        Expr adminsGroup;
+        Expr researchersGroup;
+        final Map<String, Expr> projectGroups = new LinkedHashMap<>();
+        Expr sshPublicKey;
+        Expr adminUsername;
+        Ref<KeyVault> keyVault;
+        Expr cycleCloudIdentityId;
+        Expr cycleCloudPrincipalId;
+        Expr cycleCloudClientId;
+        final Map<String, Ref<UserAssignedIdentity>> projectIdentities = new LinkedHashMap<>();
+
+        Identities result() {
+            return new Identities(adminsGroup, researchersGroup, projectGroups, sshPublicKey, adminUsername, keyVault,
+                    cycleCloudIdentityId, cycleCloudPrincipalId, cycleCloudClientId, projectIdentities);
+        }
+    }
+
+    static Identities compile(CompileContext c, NetworkResources net) {
+        Made m = new Made();
         Access a = c.env.access();
-        c.adminsGroup = c.param(groupParameter(a.admins()), value(a.admins().objectId()));
-        c.researchersGroup = c.param(groupParameter(a.researchers()), value(a.researchers().objectId()));
+        m.adminsGroup = c.param(groupParameter(a.admins()), value(a.admins().objectId()));
+        m.researchersGroup = c.param(groupParameter(a.researchers()), value(a.researchers().objectId()));
         for (Project p : c.env.projects()) {
-            c.projectGroups.put(p.name(), c.param(Parameter.string(p.groupParameter()).withDescription(
+            m.projectGroups.put(p.name(), c.param(Parameter.string(p.groupParameter()).withDescription(
                     "Object id of the Entra ID group of project " + p.name() + "."), value(p.groupObjectId())));
         }
-        c.sshPublicKey = c.param(Parameter.string("adminSshPublicKey").withDescription(
+        m.sshPublicKey = c.param(Parameter.string("adminSshPublicKey").withDescription(
                 "SSH public key of the break-glass administrator account (sign-in is normally with Entra ID)."));
         // a parameter, not a literal: linters (and reviewers) expect the admin user name to be chosen at deployment
-        c.adminUsername = c.param(Parameter.string("adminUsername").withDescription("Name of the break-glass "
+        m.adminUsername = c.param(Parameter.string("adminUsername").withDescription("Name of the break-glass "
                 + "administrator account on every VM (and of the CycleCloud administrator).").withMinLength(1)
                 .withMaxLength(32).withDefault(c.env.cycleCloud().map(CycleCloudServer::adminUser).orElse("hpcadmin")));
 
         // administrators sign in to VMs as administrators, researchers as users, both through Entra ID
-        c.d.add(RoleAssignment.onResourceGroup(BuiltInRole.VIRTUAL_MACHINE_ADMINISTRATOR_LOGIN, c.adminsGroup,
+        c.d.add(RoleAssignment.onResourceGroup(BuiltInRole.VIRTUAL_MACHINE_ADMINISTRATOR_LOGIN, m.adminsGroup,
                 PrincipalType.Group).description("Administrators sign in to the environment's VMs with Entra ID."));
-        c.d.add(RoleAssignment.onResourceGroup(BuiltInRole.VIRTUAL_MACHINE_USER_LOGIN, c.researchersGroup,
+        c.d.add(RoleAssignment.onResourceGroup(BuiltInRole.VIRTUAL_MACHINE_USER_LOGIN, m.researchersGroup,
                 PrincipalType.Group).description("Researchers sign in to login nodes and instances with Entra ID."));
-        c.d.add(RoleAssignment.onResourceGroup(BuiltInRole.READER, c.researchersGroup, PrincipalType.Group)
+        c.d.add(RoleAssignment.onResourceGroup(BuiltInRole.READER, m.researchersGroup, PrincipalType.Group)
                 .description("Researchers see the environment's resources and costs."));
 
         if (c.env.cluster().isPresent()) {
-            keyVault(c, net);
-            cycleCloudIdentity(c);
+            keyVault(c, net, m);
+            cycleCloudIdentity(c, m);
             if (a.cycleCloudEntraSignIn()) {
                 c.facts.put("entraClientId", c.param(Parameter.string("cycleCloudEntraClientId").withDescription(
                         "Client id of the app registration CycleCloud signs users in with (created by an "
@@ -85,9 +107,10 @@ final class IdentityPart {
             }
         }
         for (Project p : c.env.projects()) {
-            c.projectIdentities.put(p.name(), c.d.add(c.place(UserAssignedIdentity.named(c.names.name("id", p.name())),
+            m.projectIdentities.put(p.name(), c.d.add(c.place(UserAssignedIdentity.named(c.names.name("id", p.name())),
                     p.name())));
         }
+        return m.result();
     }
 
     private static Parameter groupParameter(Group g) {
@@ -99,53 +122,53 @@ final class IdentityPart {
         return v.isEmpty() ? null : Json.literal(v);
     }
 
-    private static void keyVault(CompileContext c, NetworkResources net) {
+    private static void keyVault(CompileContext c, NetworkResources net, Made m) {
         KeyVault kv = c.place(KeyVault.named(Naming.variable(c.d, "keyVaultName", c.names.keyVault())));
         if (!c.privateEndpoints()) {
             kv.allowPublicNetworkAccess();
             c.suppress("HPCB-NET-004", kv.name(), "baseline profile: reached through the vault's firewall from the "
                     + "environment's subnets only");
         }
-        c.keyVault = c.d.add(kv);
-        c.d.add(RoleAssignment.on(c.keyVault, BuiltInRole.KEY_VAULT_SECRETS_USER, c.adminsGroup, PrincipalType.Group)
+        m.keyVault = c.d.add(kv);
+        c.d.add(RoleAssignment.on(m.keyVault, BuiltInRole.KEY_VAULT_SECRETS_USER, m.adminsGroup, PrincipalType.Group)
                 .description("Administrators read the CycleCloud administrator's password."));
         if (c.privateEndpoints()) {
-            StoragePart.privateEndpoint(c, net, c.keyVault, PrivateLinkTarget.KEY_VAULT, "kv");
+            StoragePart.privateEndpoint(c, net, m.keyVault, PrivateLinkTarget.KEY_VAULT, "kv");
         }
-        c.facts.put("keyVaultName", c.keyVault.name());
+        c.facts.put("keyVaultName", m.keyVault.name());
     }
 
-    private static void cycleCloudIdentity(CompileContext c) {
+    private static void cycleCloudIdentity(CompileContext c, Made m) {
         CycleCloudServer cc = c.env.cycleCloud().orElseThrow();
         if (cc.usesExistingIdentity()) {
             // pre-authorised by an administrator where policy forbids role assignments from templates
-            c.cycleCloudIdentityId = Expr.str(cc.existingIdentityId());
+            m.cycleCloudIdentityId = Expr.str(cc.existingIdentityId());
             Ref<UserAssignedIdentity> existing = Ref.ofId(UserAssignedIdentity.class, UserAssignedIdentity.TYPE,
-                    UserAssignedIdentity.API_VERSION, c.cycleCloudIdentityId);
-            c.cycleCloudPrincipalId = existing.property("principalId");
-            c.cycleCloudClientId = existing.property("clientId");
+                    UserAssignedIdentity.API_VERSION, m.cycleCloudIdentityId);
+            m.cycleCloudPrincipalId = existing.property("principalId");
+            m.cycleCloudClientId = existing.property("clientId");
             return;
         }
         Ref<UserAssignedIdentity> id = c.d.add(c.place(UserAssignedIdentity.named(c.names.name("id", "cyclecloud"))));
-        c.cycleCloudIdentityId = id.id();
-        c.cycleCloudPrincipalId = UserAssignedIdentity.principalId(id);
-        c.cycleCloudClientId = UserAssignedIdentity.clientId(id);
+        m.cycleCloudIdentityId = id.id();
+        m.cycleCloudPrincipalId = UserAssignedIdentity.principalId(id);
+        m.cycleCloudClientId = UserAssignedIdentity.clientId(id);
         Ref<RoleDefinition> role = c.d.add(RoleDefinition.named("CycleCloud orchestrator (" + c.env.name() + ")")
                 .description("Lets CycleCloud create and remove the cluster's VMs, scale sets, NICs and disks in this "
                         + "resource group, and assign the node identities; nothing else.")
                 .actions(CYCLECLOUD_ACTIONS.toArray(String[]::new)));
-        c.cycleCloudGrants.add(c.d.add(RoleAssignment.onResourceGroup(role, c.cycleCloudPrincipalId,
+        c.cycleCloudGrants.add(c.d.add(RoleAssignment.onResourceGroup(role, m.cycleCloudPrincipalId,
                 PrincipalType.ServicePrincipal).description("CycleCloud runs the cluster in this resource group.")));
-        c.cycleCloudGrants.add(c.d.add(RoleAssignment.on(c.keyVault, BuiltInRole.KEY_VAULT_SECRETS_OFFICER, c.cycleCloudPrincipalId,
+        c.cycleCloudGrants.add(c.d.add(RoleAssignment.on(m.keyVault, BuiltInRole.KEY_VAULT_SECRETS_OFFICER, m.cycleCloudPrincipalId,
                 PrincipalType.ServicePrincipal).description("CycleCloud creates and reads its administrator "
                         + "password here on first boot.")));
         if (c.env.network() instanceof Network.Existing e && e.inOtherResourceGroup()) {
-            subnetJoinElsewhere(c, e);
+            subnetJoinElsewhere(c, e, m);
         }
     }
 
     /** A VNet in another resource group: CycleCloud may join its subnets, and do nothing else there. */
-    private static void subnetJoinElsewhere(CompileContext c, Network.Existing e) {
+    private static void subnetJoinElsewhere(CompileContext c, Network.Existing e, Made m) {
         Deployment inner = Deployment.resourceGroup();
         Expr principal = inner.parameter(Parameter.string("principalId"));
         Ref<RoleDefinition> role = inner.add(RoleDefinition.named("CycleCloud subnet join (" + c.env.name() + ")")
@@ -155,6 +178,6 @@ final class IdentityPart {
         inner.add(RoleAssignment.onResourceGroup(role, principal, PrincipalType.ServicePrincipal)
                 .description("CycleCloud of environment " + c.env.name() + " joins cluster NICs to these subnets."));
         c.cycleCloudGrants.add(c.d.add(NestedDeployment.into(Expr.str(e.resourceGroup()),
-                c.names.name("grant", "subnet-join"), inner.build()).parameter("principalId", c.cycleCloudPrincipalId)));
+                c.names.name("grant", "subnet-join"), inner.build()).parameter("principalId", m.cycleCloudPrincipalId)));
     }
 }

@@ -40,11 +40,11 @@ final class StoragePart {
     private StoragePart() {
     }
 
-    static void compile(CompileContext c, NetworkResources net) {
+    static void compile(CompileContext c, NetworkResources net, Identities ids) {
         if (c.env.cluster().isPresent()) {
-            locker(c, net);
+            locker(c, net, ids);
         }
-        dataAccount(c, net);
+        dataAccount(c, net, ids);
         c.env.storage(SharedStorage.AzureFilesNfs.class).ifPresent(nfs -> azureFiles(c, net, nfs));
         c.env.storage(SharedStorage.NetAppFiles.class).ifPresent(anf -> netApp(c, net, anf));
         c.env.storage(SharedStorage.Lustre.class).ifPresent(l -> lustre(c, net, l));
@@ -71,7 +71,7 @@ final class StoragePart {
         return account;
     }
 
-    private static void locker(CompileContext c, NetworkResources net) {
+    private static void locker(CompileContext c, NetworkResources net, Identities ids) {
         c.locker = c.d.add(c.place(reachable(c, net, StorageAccount.named(Naming.variable(c.d, "lockerAccountName",
                 c.names.storageAccount("lk"))).sku(c.hardened ? GEO_REDUNDANT : ZONE_REDUNDANT))));
         c.d.add(BlobService.of(c.locker));
@@ -80,12 +80,12 @@ final class StoragePart {
             privateEndpoint(c, net, c.locker, PrivateLinkTarget.BLOB, "locker");
         }
         c.cycleCloudGrants.add(c.d.add(RoleAssignment.on(c.locker, BuiltInRole.STORAGE_BLOB_DATA_CONTRIBUTOR,
-                c.cycleCloudPrincipalId, PrincipalType.ServicePrincipal)
+                ids.cycleCloudPrincipalId(), PrincipalType.ServicePrincipal)
                 .description("CycleCloud keeps projects and cluster-init in its locker.")));
         c.facts.put("lockerAccount", c.locker.name());
     }
 
-    private static void dataAccount(CompileContext c, NetworkResources net) {
+    private static void dataAccount(CompileContext c, NetworkResources net, Identities ids) {
         List<String> containers = new ArrayList<>();
         c.env.storage(SharedStorage.Lustre.class).ifPresent(l -> {
             containers.add(l.container());
@@ -118,12 +118,12 @@ final class StoragePart {
         // each project's identity and group reach only the project's own container
         for (Project p : c.env.projects()) {
             Ref<BlobContainer> container = c.containers.get(p.container());
-            Ref<UserAssignedIdentity> id = c.projectIdentities.get(p.name());
+            Ref<UserAssignedIdentity> id = ids.projectIdentities().get(p.name());
             c.d.add(RoleAssignment.on(container, BuiltInRole.STORAGE_BLOB_DATA_CONTRIBUTOR,
                     UserAssignedIdentity.principalId(id), PrincipalType.ServicePrincipal)
                     .description("Project " + p.name() + "'s jobs read and write the project's container only."));
             c.d.add(RoleAssignment.on(container, BuiltInRole.STORAGE_BLOB_DATA_CONTRIBUTOR,
-                    c.projectGroups.get(p.name()), PrincipalType.Group)
+                    ids.projectGroups().get(p.name()), PrincipalType.Group)
                     .description("Project " + p.name() + "'s members move data in and out of its container."));
         }
     }
