@@ -7,16 +7,17 @@ import io.github.hpcblueprints.arm.Parameter;
 import io.github.hpcblueprints.azure.Deployment;
 import io.github.hpcblueprints.azure.Ref;
 import io.github.hpcblueprints.azure.ResourceSpec;
-import io.github.hpcblueprints.azure.operationalinsights.LogAnalyticsWorkspace;
-import io.github.hpcblueprints.azure.storage.BlobContainer;
-import io.github.hpcblueprints.azure.storage.StorageAccount;
-import io.github.hpcblueprints.azure.storagecache.AmlFilesystem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The state of one compilation, shared by the parts that each add their resources. */
+/**
+ * What the parts of one compilation share: the deployment being built and its append-only accumulators (parameter
+ * values, boot facts, the grants CycleCloud's server waits for, deliberate suppressions). What a part makes for later
+ * parts is its typed result ({@link NetworkResources}, {@link Identities}, {@link StorageResources}), passed as an
+ * argument, so the order of the parts is the compiler's to check.
+ */
 final class CompileContext {
 
     final ClusterEnvironment env;
@@ -29,16 +30,10 @@ final class CompileContext {
     /** Facts the VMs read from their userData at boot, in order. */
     final Map<String, Expr> facts = new LinkedHashMap<>();
 
-    Ref<StorageAccount> locker;
-    Ref<StorageAccount> data;
-    Ref<StorageAccount> nfsAccount;
-    Ref<AmlFilesystem> lustre;
-    Ref<LogAnalyticsWorkspace> logs;
     /** CycleCloud's role assignments: its server waits for them, so first boot finds its rights in place. */
     final List<Ref<?>> cycleCloudGrants = new ArrayList<>();
     /** Deliberate exceptions to rules, with their reasons: written to the template's metadata for linters. */
     final List<Map<String, String>> suppressions = new ArrayList<>();
-    final Map<String, Ref<BlobContainer>> containers = new LinkedHashMap<>();
 
     CompileContext(ClusterEnvironment env) {
         this.env = env;

@@ -50,7 +50,8 @@ final class ComputePart {
         }
     }
 
-    private static void cycleCloudServer(CompileContext c, NetworkResources net, Identities ids, CycleCloudServer cc, BootScripts boot) {
+    private static void cycleCloudServer(CompileContext c, NetworkResources net, Identities ids,
+            CycleCloudServer cc, BootScripts boot) {
         NetworkInterface nic = NetworkInterface.named(c.names.name("nic", "cc"), net.subnets().get(SubnetRole.ADMIN));
         if (cc.publicIp()) {
             nic.publicIp(c.d.add(c.place(PublicIpAddress.named(c.names.name("pip", "cc")))));
@@ -75,7 +76,8 @@ final class ComputePart {
         afterVm(c, vmRef, cc.autoShutdown(), false);
     }
 
-    private static void researchInstance(CompileContext c, NetworkResources net, Identities ids, ResearchInstance r, BootScripts boot) {
+    private static void researchInstance(CompileContext c, NetworkResources net, Identities ids,
+            ResearchInstance r, BootScripts boot) {
         String project = r.project().isEmpty() ? Naming.SHARED : r.project();
         Ref<NetworkInterface> nic = c.d.add(c.place(NetworkInterface.named(c.names.name("nic", r.name()),
                 net.subnets().get(SubnetRole.COMPUTE)), project));

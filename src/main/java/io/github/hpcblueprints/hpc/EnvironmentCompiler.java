@@ -61,11 +61,11 @@ public final class EnvironmentCompiler {
         // each part takes what earlier parts made as arguments: the order is the compiler's, not a comment's
         NetworkResources network = NetworkPart.compile(c);
         Identities ids = IdentityPart.compile(c, network);
-        StoragePart.compile(c, network, ids);
+        StorageResources store = StoragePart.compile(c, network, ids);
         ComputePart.compile(c, network, ids, boot);
         CostPart.compile(c);
-        GovernancePart.compile(c, ids);
-        outputs(c, ids);
+        GovernancePart.compile(c, ids, store);
+        outputs(c, ids, store);
         if (!c.suppressions.isEmpty()) {
             // deliberate exceptions travel with the template: linting it later gives the same verdict
             c.d.metadata("_hpcb", Json.obj("suppressions", Json.arrOf(c.suppressions)));
@@ -90,7 +90,7 @@ public final class EnvironmentCompiler {
         return Json.obj("name", Generator.NAME, "version", Generator.VERSION, "blueprint", env.source());
     }
 
-    private static void outputs(CompileContext c, Identities ids) {
+    private static void outputs(CompileContext c, Identities ids, StorageResources store) {
         if (ids.cycleCloudPrincipalId() != null) {
             c.d.output(Output.of("cycleCloudPrincipalId", ParameterType.STRING, ids.cycleCloudPrincipalId())
                     .withDescription("Pass to subscription.json as cycleCloudPrincipalId."));
@@ -99,16 +99,16 @@ public final class EnvironmentCompiler {
         if (ids.keyVault() != null) {
             names.put("keyVaultName", ids.keyVault().name());
         }
-        if (c.locker != null) {
-            names.put("lockerAccountName", c.locker.name());
+        if (store.locker() != null) {
+            names.put("lockerAccountName", store.locker().name());
         }
-        if (c.data != null) {
-            names.put("dataAccountName", c.data.name());
+        if (store.data() != null) {
+            names.put("dataAccountName", store.data().name());
         }
-        if (c.nfsAccount != null) {
-            names.put("nfsAccountName", c.nfsAccount.name());
+        if (store.nfsAccount() != null) {
+            names.put("nfsAccountName", store.nfsAccount().name());
         }
-        if (c.lustre != null) {
+        if (store.lustre() != null) {
             names.put("lustreMgsAddress", c.facts.get("lustreMgsAddress"));
         }
         names.forEach((k, v) -> c.d.output(Output.string(k, v)));

@@ -1,5 +1,6 @@
 package io.github.hpcblueprints.hpc;
 
+import io.github.hpcblueprints.azure.Ref;
 import io.github.hpcblueprints.azure.authorization.BuiltInPolicy;
 import io.github.hpcblueprints.azure.authorization.PolicyAssignment;
 import io.github.hpcblueprints.azure.insights.DiagnosticSetting;
@@ -17,22 +18,23 @@ final class GovernancePart {
     private GovernancePart() {
     }
 
-    static void compile(CompileContext c, Identities ids) {
+    static void compile(CompileContext c, Identities ids, StorageResources store) {
         Governance g = c.env.governance();
         if (g.logAnalytics()) {
-            c.logs = c.d.add(c.place(LogAnalyticsWorkspace.named(c.names.name("log", "")).retentionDays(
+            Ref<LogAnalyticsWorkspace> logs = c.d.add(c.place(LogAnalyticsWorkspace.named(c.names.name("log",
+                    "")).retentionDays(
                     g.logRetentionDays())));
             if (ids.keyVault() != null) {
-                c.d.add(DiagnosticSetting.forKeyVault(ids.keyVault(), c.logs));
+                c.d.add(DiagnosticSetting.forKeyVault(ids.keyVault(), logs));
             }
-            if (c.data != null) {
-                c.d.add(DiagnosticSetting.forBlobService(c.data, c.logs));
+            if (store.data() != null) {
+                c.d.add(DiagnosticSetting.forBlobService(store.data(), logs));
             }
-            if (c.locker != null) {
-                c.d.add(DiagnosticSetting.forBlobService(c.locker, c.logs));
+            if (store.locker() != null) {
+                c.d.add(DiagnosticSetting.forBlobService(store.locker(), logs));
             }
-            if (c.nfsAccount != null) {
-                c.d.add(DiagnosticSetting.forFileService(c.nfsAccount, c.logs));
+            if (store.nfsAccount() != null) {
+                c.d.add(DiagnosticSetting.forFileService(store.nfsAccount(), logs));
             }
         }
         if (!g.policy()) {

@@ -159,7 +159,8 @@ final class IdentityPart {
                 .actions(CYCLECLOUD_ACTIONS.toArray(String[]::new)));
         c.cycleCloudGrants.add(c.d.add(RoleAssignment.onResourceGroup(role, m.cycleCloudPrincipalId,
                 PrincipalType.ServicePrincipal).description("CycleCloud runs the cluster in this resource group.")));
-        c.cycleCloudGrants.add(c.d.add(RoleAssignment.on(m.keyVault, BuiltInRole.KEY_VAULT_SECRETS_OFFICER, m.cycleCloudPrincipalId,
+        c.cycleCloudGrants.add(c.d.add(RoleAssignment.on(m.keyVault, BuiltInRole.KEY_VAULT_SECRETS_OFFICER,
+                m.cycleCloudPrincipalId,
                 PrincipalType.ServicePrincipal).description("CycleCloud creates and reads its administrator "
                         + "password here on first boot.")));
         if (c.env.network() instanceof Network.Existing e && e.inOtherResourceGroup()) {
@@ -178,6 +179,7 @@ final class IdentityPart {
         inner.add(RoleAssignment.onResourceGroup(role, principal, PrincipalType.ServicePrincipal)
                 .description("CycleCloud of environment " + c.env.name() + " joins cluster NICs to these subnets."));
         c.cycleCloudGrants.add(c.d.add(NestedDeployment.into(Expr.str(e.resourceGroup()),
-                c.names.name("grant", "subnet-join"), inner.build()).parameter("principalId", m.cycleCloudPrincipalId)));
+                c.names.name("grant", "subnet-join"), inner.build()).parameter("principalId",
+                        m.cycleCloudPrincipalId)));
     }
 }

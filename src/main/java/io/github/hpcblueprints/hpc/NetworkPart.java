@@ -53,7 +53,8 @@ final class NetworkPart {
             Ref<PublicIpAddress> ip = c.d.add(c.place(PublicIpAddress.named(c.names.name("pip", "nat"))));
             nat = c.d.add(c.place(NatGateway.named(c.names.name("nat", "")).publicIp(ip)));
         }
-        n.vnet = c.d.add(c.place(VirtualNetwork.named(c.names.name("vnet", "")).addressSpace(m.addressSpace().toString())));
+        n.vnet = c.d.add(c.place(VirtualNetwork.named(c.names.name("vnet",
+                "")).addressSpace(m.addressSpace().toString())));
         for (Map.Entry<SubnetRole, Cidr> e : m.orderedSubnets().entrySet()) {
             SubnetRole role = e.getKey();
             Subnet subnet = Subnet.of(n.vnet, role.subnetName(), e.getValue().toString());

@@ -1,5 +1,6 @@
 package io.github.hpcblueprints.hpc;
 
+import java.util.Map;
 import io.github.hpcblueprints.arm.Expr;
 import io.github.hpcblueprints.arm.Parameter;
 import io.github.hpcblueprints.azure.Ref;
@@ -40,18 +41,30 @@ final class StoragePart {
     private StoragePart() {
     }
 
-    static void compile(CompileContext c, NetworkResources net, Identities ids) {
+    /** The storage while it is being made; {@link #compile} returns it fixed. */
+    private static final class Made {
+        Ref<StorageAccount> locker;
+        Ref<StorageAccount> data;
+        Ref<StorageAccount> nfsAccount;
+        Ref<AmlFilesystem> lustre;
+        final Map<String, Ref<BlobContainer>> containers = new java.util.LinkedHashMap<>();
+    }
+
+    static StorageResources compile(CompileContext c, NetworkResources net, Identities ids) {
+        Made m = new Made();
         if (c.env.cluster().isPresent()) {
-            locker(c, net, ids);
+            locker(c, net, ids, m);
         }
-        dataAccount(c, net, ids);
-        c.env.storage(SharedStorage.AzureFilesNfs.class).ifPresent(nfs -> azureFiles(c, net, nfs));
+        dataAccount(c, net, ids, m);
+        c.env.storage(SharedStorage.AzureFilesNfs.class).ifPresent(nfs -> azureFiles(c, net, nfs, m));
         c.env.storage(SharedStorage.NetAppFiles.class).ifPresent(anf -> netApp(c, net, anf));
-        c.env.storage(SharedStorage.Lustre.class).ifPresent(l -> lustre(c, net, l));
+        c.env.storage(SharedStorage.Lustre.class).ifPresent(l -> lustre(c, net, l, m));
+        return new StorageResources(m.locker, m.data, m.nfsAccount, m.lustre, m.containers);
     }
 
     /** A private endpoint for {@code target}, registered in its private DNS zone. */
-    static void privateEndpoint(CompileContext c, NetworkResources net, Ref<?> target, PrivateLinkTarget kind, String label) {
+    static void privateEndpoint(CompileContext c, NetworkResources net, Ref<?> target, PrivateLinkTarget kind,
+            String label) {
         Ref<PrivateEndpoint> pe = c.d.add(c.place(PrivateEndpoint.named(c.names.name("pe", label + "-"
                 + kind.groupId()), target, kind, net.subnets().get(SubnetRole.ENDPOINTS))));
         c.d.add(PrivateDnsZoneGroup.of(pe, net.dnsZones().get(kind), kind.dnsZone()));
@@ -71,21 +84,21 @@ final class StoragePart {
         return account;
     }
 
-    private static void locker(CompileContext c, NetworkResources net, Identities ids) {
-        c.locker = c.d.add(c.place(reachable(c, net, StorageAccount.named(Naming.variable(c.d, "lockerAccountName",
+    private static void locker(CompileContext c, NetworkResources net, Identities ids, Made m) {
+        m.locker = c.d.add(c.place(reachable(c, net, StorageAccount.named(Naming.variable(c.d, "lockerAccountName",
                 c.names.storageAccount("lk"))).sku(c.hardened ? GEO_REDUNDANT : ZONE_REDUNDANT))));
-        c.d.add(BlobService.of(c.locker));
-        c.d.add(BlobContainer.of(c.locker, "cyclecloud"));
+        c.d.add(BlobService.of(m.locker));
+        c.d.add(BlobContainer.of(m.locker, "cyclecloud"));
         if (c.privateEndpoints()) {
-            privateEndpoint(c, net, c.locker, PrivateLinkTarget.BLOB, "locker");
+            privateEndpoint(c, net, m.locker, PrivateLinkTarget.BLOB, "locker");
         }
-        c.cycleCloudGrants.add(c.d.add(RoleAssignment.on(c.locker, BuiltInRole.STORAGE_BLOB_DATA_CONTRIBUTOR,
+        c.cycleCloudGrants.add(c.d.add(RoleAssignment.on(m.locker, BuiltInRole.STORAGE_BLOB_DATA_CONTRIBUTOR,
                 ids.cycleCloudPrincipalId(), PrincipalType.ServicePrincipal)
                 .description("CycleCloud keeps projects and cluster-init in its locker.")));
-        c.facts.put("lockerAccount", c.locker.name());
+        c.facts.put("lockerAccount", m.locker.name());
     }
 
-    private static void dataAccount(CompileContext c, NetworkResources net, Identities ids) {
+    private static void dataAccount(CompileContext c, NetworkResources net, Identities ids, Made m) {
         List<String> containers = new ArrayList<>();
         c.env.storage(SharedStorage.Lustre.class).ifPresent(l -> {
             containers.add(l.container());
@@ -104,20 +117,20 @@ final class StoragePart {
             account.allowSharedKeyAccess(reason);
             c.suppress("HPCB-DATA-005", account.name(), reason);
         }
-        c.data = c.d.add(c.place(account));
-        c.d.add(BlobService.of(c.data));
+        m.data = c.d.add(c.place(account));
+        c.d.add(BlobService.of(m.data));
         for (String name : containers) {
-            c.containers.put(name, c.d.add(BlobContainer.of(c.data, name)));
+            m.containers.put(name, c.d.add(BlobContainer.of(m.data, name)));
         }
-        c.d.add(ManagementLock.cannotDelete(c.data, c.names.name("lock", "data"),
+        c.d.add(ManagementLock.cannotDelete(m.data, c.names.name("lock", "data"),
                 "Research data: removing this lock is a deliberate second step before deletion."));
         if (c.privateEndpoints()) {
-            privateEndpoint(c, net, c.data, PrivateLinkTarget.BLOB, "data");
+            privateEndpoint(c, net, m.data, PrivateLinkTarget.BLOB, "data");
         }
-        c.facts.put("dataAccount", c.data.name());
+        c.facts.put("dataAccount", m.data.name());
         // each project's identity and group reach only the project's own container
         for (Project p : c.env.projects()) {
-            Ref<BlobContainer> container = c.containers.get(p.container());
+            Ref<BlobContainer> container = m.containers.get(p.container());
             Ref<UserAssignedIdentity> id = ids.projectIdentities().get(p.name());
             c.d.add(RoleAssignment.on(container, BuiltInRole.STORAGE_BLOB_DATA_CONTRIBUTOR,
                     UserAssignedIdentity.principalId(id), PrincipalType.ServicePrincipal)
@@ -128,8 +141,9 @@ final class StoragePart {
         }
     }
 
-    private static void azureFiles(CompileContext c, NetworkResources net, SharedStorage.AzureFilesNfs nfs) {
-        StorageAccount account = StorageAccount.named(Naming.variable(c.d, "nfsAccountName", c.names.storageAccount("nf")))
+    private static void azureFiles(CompileContext c, NetworkResources net, SharedStorage.AzureFilesNfs nfs, Made m) {
+        StorageAccount account = StorageAccount.named(Naming.variable(c.d, "nfsAccountName",
+                c.names.storageAccount("nf")))
                 .kind(StorageAccount.Kind.FileStorage).sku(nfs.zoneRedundant() ? "Premium_ZRS" : "Premium_LRS");
         if (!nfs.encryptionInTransit()) {
             String reason = "NFS without TLS (AZNFS helper not used): reachable only through its private endpoint";
@@ -138,19 +152,19 @@ final class StoragePart {
         }
         c.suppress("HPCB-DATA-019", account.name(), "premium file storage (NFS) is zone-redundant at most; keep a "
                 + "copy of what matters in the geo-redundant data account");
-        c.nfsAccount = c.d.add(c.place(reachable(c, net, account)));
-        c.d.add(ManagementLock.cannotDelete(c.nfsAccount, c.names.name("lock", "nfs"),
+        m.nfsAccount = c.d.add(c.place(reachable(c, net, account)));
+        c.d.add(ManagementLock.cannotDelete(m.nfsAccount, c.names.name("lock", "nfs"),
                 "Shared files: removing this lock is a deliberate second step before deletion."));
-        FileService service = FileService.of(c.nfsAccount);
+        FileService service = FileService.of(m.nfsAccount);
         if (!nfs.encryptionInTransit()) {
             service.withoutNfsEncryptionInTransit();
         }
         c.d.add(service);
-        c.d.add(FileShare.nfs(c.nfsAccount, nfs.share(), nfs.quotaGiB()));
+        c.d.add(FileShare.nfs(m.nfsAccount, nfs.share(), nfs.quotaGiB()));
         if (c.privateEndpoints()) {
-            privateEndpoint(c, net, c.nfsAccount, PrivateLinkTarget.FILE, "nfs");
+            privateEndpoint(c, net, m.nfsAccount, PrivateLinkTarget.FILE, "nfs");
         }
-        c.facts.put("nfsAccount", c.nfsAccount.name());
+        c.facts.put("nfsAccount", m.nfsAccount.name());
     }
 
     private static void netApp(CompileContext c, NetworkResources net, SharedStorage.NetAppFiles anf) {
@@ -168,7 +182,7 @@ final class StoragePart {
         c.facts.put("netappAddress", vol.property("mountTargets[0].ipAddress"));
     }
 
-    private static void lustre(CompileContext c, NetworkResources net, SharedStorage.Lustre l) {
+    private static void lustre(CompileContext c, NetworkResources net, SharedStorage.Lustre l, Made m) {
         Ref<Subnet> subnet = net.subnets().get(SubnetRole.LUSTRE);
         AmlFilesystem fs = c.place(AmlFilesystem.named(c.names.name("amlfs", ""), subnet, l.sku(), l.capacityTiB())
                 .zone(l.zone()));
@@ -178,17 +192,17 @@ final class StoragePart {
         Expr provider = c.param(Parameter.string("hpcCacheResourceProviderObjectId").withDescription(
                 "Object id of the 'HPC Cache Resource Provider' service principal in this tenant (az ad sp list "
                         + "--display-name \"HPC Cache Resource Provider\" --query [].id -o tsv)."));
-        for (RoleAssignment r : AmlFilesystem.hpcCacheProviderRoles(c.data, provider)) {
+        for (RoleAssignment r : AmlFilesystem.hpcCacheProviderRoles(m.data, provider)) {
             fs.dependsOn(c.d.add(r));
         }
-        fs.hsm(c.containers.get(l.container()), c.containers.get(l.container() + "-logs"), l.importPrefix());
-        c.lustre = c.d.add(fs);
+        fs.hsm(m.containers.get(l.container()), m.containers.get(l.container() + "-logs"), l.importPrefix());
+        m.lustre = c.d.add(fs);
         if (l.export() == SharedStorage.Export.AUTO) {
-            c.d.add(c.place(AutoExportJob.of(c.lustre, "export-results", "/")));
+            c.d.add(c.place(AutoExportJob.of(m.lustre, "export-results", "/")));
         } else {
             c.suppress("HPCB-DATA-010", fs.name(), "results reach Blob through archive jobs the users run "
                     + "(storage.lustre.export: archive-jobs)");
         }
-        c.facts.put("lustreMgsAddress", c.lustre.property("clientInfo.mgsAddress"));
+        c.facts.put("lustreMgsAddress", m.lustre.property("clientInfo.mgsAddress"));
     }
 }
