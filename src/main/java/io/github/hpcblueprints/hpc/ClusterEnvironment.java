@@ -1,21 +1,15 @@
 package io.github.hpcblueprints.hpc;
 
 import io.github.hpcblueprints.azure.Tags;
-import io.github.hpcblueprints.azure.compute.VmSizes;
 import io.github.hpcblueprints.diagnostics.BlueprintException;
 import io.github.hpcblueprints.diagnostics.Problem;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 
 /**
  * A secure research HPC environment on Azure: the root of the domain. Built from a YAML blueprint or in Java:
@@ -34,9 +28,6 @@ import java.util.regex.Pattern;
  * path in the blueprint.
  */
 public final class ClusterEnvironment {
-
-    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]{1,9}");
-    private static final Pattern REGION = Pattern.compile("[a-z][a-z0-9]{2,29}");
 
     private final String name;
     private final String region;
@@ -186,21 +177,21 @@ public final class ClusterEnvironment {
 
     /** Collects the parts; see the class comment. */
     public static final class Builder {
-        private final String name;
-        private String region = "";
-        private final Map<String, String> tags = new TreeMap<>();
-        private SecurityProfile profile = SecurityProfile.HARDENED;
-        private NetworkBuilder networkSpec = new NetworkBuilder();
-        private CycleCloudServer cycleCloud = CycleCloudServer.defaults();
-        private SlurmCluster cluster;
-        private final List<Project> projects = new ArrayList<>();
-        private final List<SharedStorage> storage = new ArrayList<>();
-        private Access access = Access.defaults();
-        private CostControls cost = CostControls.defaults();
-        private final List<ResearchInstance> instances = new ArrayList<>();
-        private Governance governanceSpec;
-        private final List<Suppression> suppressions = new ArrayList<>();
-        private String source = "java";
+        final String name;
+        String region = "";
+        final Map<String, String> tags = new TreeMap<>();
+        SecurityProfile profile = SecurityProfile.HARDENED;
+        NetworkBuilder networkSpec = new NetworkBuilder();
+        CycleCloudServer cycleCloud = CycleCloudServer.defaults();
+        SlurmCluster cluster;
+        final List<Project> projects = new ArrayList<>();
+        final List<SharedStorage> storage = new ArrayList<>();
+        Access access = Access.defaults();
+        CostControls cost = CostControls.defaults();
+        final List<ResearchInstance> instances = new ArrayList<>();
+        Governance governanceSpec;
+        final List<Suppression> suppressions = new ArrayList<>();
+        String source = "java";
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name);
@@ -285,11 +276,11 @@ public final class ClusterEnvironment {
         /** The environment, or a {@link BlueprintException} listing every problem by blueprint path. */
         public ClusterEnvironment build() {
             List<Problem> problems = new ArrayList<>();
-            check(problems);
+            EnvironmentChecks.check(this, problems);
             Network network = networkSpec.resolve(this, problems);
             String bastion = networkSpec.bastionSku(profile);
             Governance governance = governanceSpec != null ? governanceSpec : defaultGovernance();
-            checkGuardRails(governance, problems);
+            EnvironmentChecks.guardRails(this, governance, problems);
             if (!problems.isEmpty()) {
                 throw new BlueprintException(problems);
             }
@@ -302,139 +293,7 @@ public final class ClusterEnvironment {
                     List.of("project", "owner", "environment"), false, hardened ? 90 : 0, hardened);
         }
 
-        /**
-         * The environment must pass its own policies: a size outside allowedVmSizes would deploy, then every node
-         * CycleCloud starts would be denied.
-         */
-        private void checkGuardRails(Governance g, List<Problem> problems) {
-            if (!g.allowedLocations().isEmpty() && REGION.matcher(region).matches()
-                    && g.allowedLocations().stream().noneMatch(region::equalsIgnoreCase)) {
-                problems.add(Problem.at("BLUEPRINT-POLICY", "$.region", "region '" + region + "' is not in "
-                        + "governance.allowedLocations " + g.allowedLocations(), "use one of them, or add the region "
-                        + "to allowedLocations"));
-            }
-            Map<String, String> used = vmSizesUsed();
-            // a size Azure does not offer fails when the VM is created; one newer than the shipped list is accepted
-            // where the organisation vouches for it in allowedVmSizes
-            used.forEach((path, size) -> {
-                if (!VmSizes.known(size) && g.allowedVmSizes().stream().noneMatch(size::equalsIgnoreCase)) {
-                    String guess = VmSizes.closest(size);
-                    problems.add(Problem.at("BLUEPRINT-VALUE", path, "VM size " + size + " is not a size Azure "
-                            + "offers (hpc-blueprints' list of " + VmSizes.LIST_DATE + ")", (guess.isEmpty() ? ""
-                            : "did you mean " + guess + "? ") + "If Azure has it (az vm list-sizes -l " + region
-                            + "), name it in governance.allowedVmSizes"));
-                }
-            });
-            if (g.allowedVmSizes().isEmpty()) {
-                return;
-            }
-            used.forEach((path, size) -> {
-                if (g.allowedVmSizes().stream().noneMatch(size::equalsIgnoreCase)) {
-                    problems.add(Problem.at("BLUEPRINT-POLICY", path, "VM size " + size + " is not in "
-                            + "governance.allowedVmSizes, so Azure Policy would deny it", "use one of "
-                            + g.allowedVmSizes() + ", or add it to allowedVmSizes"));
-                }
-            });
-        }
-
-        /** Every VM size the environment uses, by the blueprint path that sets it. */
-        private Map<String, String> vmSizesUsed() {
-            Map<String, String> used = new LinkedHashMap<>();
-            if (cluster != null) {
-                used.put("$.cycleCloud.vmSize", cycleCloud.vmSize());
-                used.put("$.cluster.scheduler.vmSize", cluster.scheduler().vmSize());
-                used.put("$.cluster.login.vmSize", cluster.login().vmSize());
-                for (int i = 0; i < cluster.partitions().size(); i++) {
-                    used.put("$.cluster.partitions[" + i + "].vmSize", cluster.partitions().get(i).vmSize());
-                }
-            }
-            for (int i = 0; i < instances.size(); i++) {
-                used.put("$.researchInstances[" + i + "].vmSize", instances.get(i).vmSize());
-            }
-            return used;
-        }
-
-        private void check(List<Problem> problems) {
-            if (!NAME.matcher(name).matches()) {
-                problems.add(Problem.at("BLUEPRINT-VALUE", "$.name", "name '" + name + "' must be 2-10 lowercase "
-                        + "letters and digits, starting with a letter (it becomes part of every resource name)",
-                        "for example: genomics"));
-            }
-            if (!REGION.matcher(region).matches()) {
-                problems.add(Problem.at("BLUEPRINT-VALUE", "$.region", region.isEmpty() ? "region is missing"
-                        : "region '" + region + "' is not an Azure region name", "use a name such as uksouth or "
-                        + "westeurope (az account list-locations -o table)"));
-            }
-            if (!tags.containsKey("owner") || tags.get("owner").isBlank()) {
-                problems.add(Problem.at("BLUEPRINT-VALUE", "$.tags", "tags.owner is missing: every resource "
-                        + "carries an owner so its cost can be traced", "add tags: {owner: <team or person>}"));
-            }
-            if (cluster == null && !projects.isEmpty() && projects.stream().anyMatch(p -> !p.partitions().isEmpty())) {
-                problems.add(Problem.at("BLUEPRINT-REF", "$.projects", "projects use partitions, but there is no "
-                        + "cluster", "add a cluster, or remove the projects' partitions"));
-            }
-            if (cluster != null && profile == SecurityProfile.HARDENED && cycleCloud.publicIp()) {
-                problems.add(Problem.at("BLUEPRINT-VALUE", "$.cycleCloud.publicIp", "a hardened environment gives the "
-                        + "CycleCloud server no public IP", "remove publicIp and reach it through Bastion, or use "
-                        + "profile: baseline"));
-            }
-            Set<String> projectNames = new HashSet<>();
-            for (int i = 0; i < projects.size(); i++) {
-                Project p = projects.get(i);
-                if (!projectNames.add(p.name())) {
-                    problems.add(Problem.at("BLUEPRINT-VALUE", "$.projects[" + i + "].name", "project '" + p.name()
-                            + "' is declared twice", "give each project its own name"));
-                }
-                for (int j = 0; j < p.partitions().size(); j++) {
-                    String part = p.partitions().get(j);
-                    if (cluster != null && cluster.partitions().stream().noneMatch(x -> x.name().equals(part))) {
-                        problems.add(Problem.at("BLUEPRINT-REF", "$.projects[" + i + "].partitions[" + j + "]",
-                                "project '" + p.name() + "' uses partition '" + part + "', which the cluster does "
-                                        + "not have", "use one of " + partitionNames()));
-                    }
-                }
-            }
-            Set<String> mounts = new HashSet<>();
-            Map<Class<?>, Integer> kinds = new LinkedHashMap<>();
-            for (int i = 0; i < storage.size(); i++) {
-                SharedStorage s = storage.get(i);
-                if (kinds.merge(s.getClass(), 1, Integer::sum) > 1) {
-                    problems.add(Problem.at("BLUEPRINT-VALUE", "$.storage", "more than one "
-                            + s.getClass().getSimpleName() + " storage", "declare each kind once"));
-                }
-                if (!s.mountPoint().isEmpty() && !mounts.add(s.mountPoint())) {
-                    problems.add(Problem.at("BLUEPRINT-VALUE", "$.storage", "two storages mount at "
-                            + s.mountPoint(), "give each its own mount point"));
-                }
-            }
-            Set<String> instanceNames = new HashSet<>();
-            for (int i = 0; i < instances.size(); i++) {
-                ResearchInstance r = instances.get(i);
-                if (!instanceNames.add(r.name())) {
-                    problems.add(Problem.at("BLUEPRINT-VALUE", "$.researchInstances[" + i + "].name",
-                            "research instance '" + r.name() + "' is declared twice", "rename one"));
-                }
-                if (!r.project().isEmpty() && !projectNames.contains(r.project())) {
-                    problems.add(Problem.at("BLUEPRINT-REF", "$.researchInstances[" + i + "].project",
-                            "research instance '" + r.name() + "' belongs to project '" + r.project()
-                                    + "', which is not declared", "declare it under projects, or use one of "
-                                    + projectNames));
-                }
-                for (int j = 0; j < r.mounts().size(); j++) {
-                    if (!mounts.contains(r.mounts().get(j))) {
-                        problems.add(Problem.at("BLUEPRINT-REF", "$.researchInstances[" + i + "].mounts[" + j + "]",
-                                "mount " + r.mounts().get(j) + " is not a mount point of the environment's storage",
-                                "use one of " + new TreeSet<>(mounts)));
-                    }
-                }
-            }
-            if (cluster == null && instances.isEmpty()) {
-                problems.add(Problem.at("BLUEPRINT-VALUE", "$", "the blueprint has neither a cluster nor research "
-                        + "instances", "add a cluster or researchInstances"));
-            }
-        }
-
-        private List<String> partitionNames() {
+        List<String> partitionNames() {
             return cluster == null ? List.of() : cluster.partitions().stream().map(Partition::name).toList();
         }
 
