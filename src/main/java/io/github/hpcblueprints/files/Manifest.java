@@ -1,6 +1,5 @@
 package io.github.hpcblueprints.files;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -19,12 +18,6 @@ record Manifest(Map<String, String> sha256ByPath) {
 
     Manifest {
         sha256ByPath = java.util.Collections.unmodifiableMap(new TreeMap<>(sha256ByPath));
-    }
-
-    static Manifest of(Map<String, byte[]> files) {
-        Map<String, String> out = new TreeMap<>();
-        files.forEach((path, bytes) -> out.put(path, sha256(bytes)));
-        return new Manifest(out);
     }
 
     /** Reads a manifest; empty when the text is not one (then the folder is not treated as ours). */
@@ -64,9 +57,5 @@ record Manifest(Map<String, String> sha256ByPath) {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
-    }
-
-    static String sha256(String text) {
-        return sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 }

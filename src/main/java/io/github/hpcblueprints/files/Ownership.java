@@ -54,10 +54,6 @@ final class Ownership {
         return new Ownership(Kind.FOREIGN, null);
     }
 
-    Kind kind() {
-        return kind;
-    }
-
     /** What writing {@code willWrite} would refuse under {@code overwrite}; empty when it may go ahead. */
     List<Problem> refusals(Path target, Set<String> willWrite, StagedDirectory.Overwrite overwrite) throws IOException {
         boolean force = overwrite == StagedDirectory.Overwrite.FORCE;

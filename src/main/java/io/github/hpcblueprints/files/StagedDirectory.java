@@ -52,7 +52,8 @@ public final class StagedDirectory implements AutoCloseable {
     private final Path target;
     private final Path staging;
     private final Overwrite overwrite;
-    private final Map<String, byte[]> written = new TreeMap<>();
+    /** What was written: each file's SHA-256 by relative path, which becomes the manifest. */
+    private final Map<String, String> written = new TreeMap<>();
     private boolean committed;
 
     private StagedDirectory(Path target, Path staging, Overwrite overwrite) {
@@ -111,7 +112,7 @@ public final class StagedDirectory implements AutoCloseable {
         try {
             Files.createDirectories(file.getParent());
             Files.write(file, content);
-            written.put(relativePath.replace('\\', '/'), content);
+            written.put(relativePath.replace('\\', '/'), Manifest.sha256(content));
         } catch (IOException e) {
             throw new BlueprintException(Problem.of("OUT-IO", "cannot write " + relativePath + ": " + e.getMessage(),
                     Location.of(target.resolve(relativePath).toString(), 0, 0), "check free space and permissions"));
@@ -148,7 +149,7 @@ public final class StagedDirectory implements AutoCloseable {
                 throw new BlueprintException(refusals);
             }
             kept = owner.carryOver(target, staging, written.keySet());
-            Files.writeString(staging.resolve(Manifest.FILE_NAME), Manifest.of(written).text());
+            Files.writeString(staging.resolve(Manifest.FILE_NAME), new Manifest(written).text());
             CrashPoint.reach("staged");
             Path old = target.resolveSibling(SwapRecovery.oldName(target));
             boolean hadTarget = Files.exists(target, LinkOption.NOFOLLOW_LINKS);

@@ -39,11 +39,6 @@ final class SwapRecovery {
         return "." + target.getFileName() + ".old-";
     }
 
-    /** Whether a file or folder name is one of the hidden swap folders (which readers of outputs must skip). */
-    static boolean isSwapLeftover(String name) {
-        return name.startsWith(".") && (name.contains(".staging-") || name.contains(".old-"));
-    }
-
     /** The folder whose ownership decides a write: the target, or the copy recovery would put back. */
     static Path effectiveTarget(Path target) throws IOException {
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
