@@ -59,18 +59,17 @@ public final class RuleEngine {
     }
 
     /**
-     * Reports each of {@code given} that matched no finding of {@code report} as HPCB-STRUCT-017 at {@code where}
-     * (the suppression's own location), so a stale suppression is seen before it silently accepts something new.
+     * Reports each of {@code given} that matched no finding of {@code report} as HPCB-STRUCT-017 at the suppression's
+     * own place, so a stale suppression is seen before it silently accepts something new.
      */
-    public static Report withStaleSuppressions(Report report, List<Suppression> given,
-            java.util.function.Function<Suppression, io.github.hpcblueprints.diagnostics.Location> where) {
+    public static Report withStaleSuppressions(Report report, List<Suppression> given) {
+        RuleInfo info = Catalogue.standard().info(StructRules.STALE_SUPPRESSION).orElseThrow();
         List<Finding> stale = new ArrayList<>();
         for (Suppression s : given) {
             if (report.findings().stream().noneMatch(s::matches)) {
-                RuleInfo info = Catalogue.standard().info(StructRules.STALE_SUPPRESSION).orElseThrow();
-                stale.add(new Finding(info.id(), report.hardened() ? info.hardened() : info.baseline(),
-                        "the suppression of " + s.rule() + (s.target().isEmpty() ? "" : " at '" + s.target() + "'")
-                                + " matches no finding", where.apply(s), "", false, ""));
+                stale.add(new Finding(info.id(), info.severity(report.hardened()), "the suppression of " + s.rule()
+                        + (s.target().isEmpty() ? "" : " at '" + s.target() + "'") + " matches no finding", s.at(),
+                        "", false, ""));
             }
         }
         if (stale.isEmpty()) {
@@ -98,7 +97,7 @@ public final class RuleEngine {
         if (hpcb.isTextual()) {
             // a template compiled from our Bicep carries it as JSON text (Bicep tools read string metadata only)
             try {
-                hpcb = io.github.hpcblueprints.json.JsonTrees.parse(hpcb.textValue());
+                hpcb = JsonTrees.parse(hpcb.textValue());
             } catch (RuntimeException e) {
                 return out;
             }

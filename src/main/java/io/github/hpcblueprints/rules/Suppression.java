@@ -1,5 +1,6 @@
 package io.github.hpcblueprints.rules;
 
+import io.github.hpcblueprints.diagnostics.Location;
 import java.util.Objects;
 
 /**
@@ -9,17 +10,25 @@ import java.util.Objects;
  *     findings of the rule
  * @param file limited to files whose path ends with this; empty for any
  * @param origin where the suppression was written, for the report
+ * @param at the suppression's own place (file, line, JSON path), where a suppression that matches nothing is
+ *     reported; {@link Location#UNKNOWN} for those the tool derives itself
  */
-public record Suppression(String rule, String reason, String target, String file, String origin) {
+public record Suppression(String rule, String reason, String target, String file, String origin, Location at) {
 
     public Suppression {
         Objects.requireNonNull(rule);
         Objects.requireNonNull(target);
         Objects.requireNonNull(file);
         Objects.requireNonNull(origin);
+        Objects.requireNonNull(at);
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("suppressing " + rule + " needs a reason");
         }
+    }
+
+    /** A suppression with no place of its own (derived from the domain, or from a template's metadata). */
+    public Suppression(String rule, String reason, String target, String file, String origin) {
+        this(rule, reason, target, file, origin, Location.UNKNOWN);
     }
 
     boolean matches(Finding f) {

@@ -80,20 +80,9 @@ public final class ValidationService {
      */
     public static Report judge(RuleEngine engine, RuleContext context, ClusterEnvironment env,
             Optional<SourceTree> blueprint) {
-        Report report = engine.run(context, DomainSuppressions.of(env));
+        Report report = engine.run(context, DomainSuppressions.of(env, blueprint));
         // the blueprint's own suppressions (not the ones the domain adds for settings with reasons) must match
-        List<Suppression> own = new ArrayList<>();
-        java.util.Map<Suppression, Integer> index = new java.util.IdentityHashMap<>();
-        for (int i = 0; i < env.suppressions().size(); i++) {
-            var s = env.suppressions().get(i);
-            Suppression sup = new Suppression(s.ruleId(), s.reason(), s.target(), "", "blueprint");
-            own.add(sup);
-            index.put(sup, i);
-        }
-        return RuleEngine.withStaleSuppressions(report, own, sup -> {
-            String path = "$.suppressions[" + index.get(sup) + "]";
-            return blueprint.map(t -> t.locate(path)).orElse(new Location(env.source(), 0, 0, path));
-        });
+        return RuleEngine.withStaleSuppressions(report, DomainSuppressions.stated(env, blueprint));
     }
 
     /** A suppression of a rule that does not exist would silently suppress nothing. */
@@ -159,7 +148,7 @@ public final class ValidationService {
         }
         Report merged = Report.merge(reports, hardened);
         merged = new Report(merged.findings(), hardened, merged.sources(), problems);
-        return RuleEngine.withStaleSuppressions(merged, suppressions, ValidationService::suppressionLocation);
+        return RuleEngine.withStaleSuppressions(merged, suppressions);
     }
 
     /** The templates of one folder as deployments: a subscription.json joins the azuredeploy.json beside it. */
@@ -182,15 +171,6 @@ public final class ValidationService {
             out.add(d == main && subscription != null ? List.of(main, subscription) : List.of(d));
         }
         return out;
-    }
-
-    private static Location suppressionLocation(Suppression s) {
-        // readSuppressions records "file:line" as the origin
-        int colon = s.origin().lastIndexOf(':');
-        if (colon > 0 && s.origin().substring(colon + 1).matches("\\d+")) {
-            return Location.of(s.origin().substring(0, colon), Integer.parseInt(s.origin().substring(colon + 1)), 1);
-        }
-        return Location.of(s.origin(), 0, 0);
     }
 
     private static Problem notATemplate(Path file, ArmDocument doc) {
@@ -284,7 +264,7 @@ public final class ValidationService {
                         + " needs a reason", "say why breaking the rule is acceptable here")));
             } else {
                 out.add(new Suppression(rule, reason, s.path("target").asText(""), s.path("file").asText(""),
-                        file + ":" + tree.locate(path).line()));
+                        file.getFileName().toString(), Location.of(file.toString(), tree.locate(path).line(), 1)));
             }
         }
         if (!root.isArray()) {
