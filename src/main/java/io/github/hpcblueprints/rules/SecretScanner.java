@@ -22,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,19 +35,31 @@ import java.util.stream.Stream;
  */
 public final class SecretScanner {
 
-    /** Text that is a credential wherever it appears. */
-    private static final Map<String, Pattern> TEXT = new TreeMap<>(Map.of(
-            "a private key", Pattern.compile("-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----"),
-            "a storage account key in a connection string", Pattern.compile("AccountKey=[A-Za-z0-9+/]{20,}"),
-            "a SAS token signature", Pattern.compile("[?&]sig=[A-Za-z0-9%+/]{20,}"),
-            "an Entra ID client secret", Pattern.compile("(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}\\dQ~[A-Za-z0-9_~.-]"
-                    + "{31,34}(?![A-Za-z0-9_~.-])"),
-            "a JSON Web Token", Pattern.compile("eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]+"),
-            "a 512-bit base64 key (the shape of storage account keys)",
-            Pattern.compile("(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{86}==(?![A-Za-z0-9+/=])"),
-            "a password assigned a literal value", Pattern.compile("(?i)[\"']?\\b(?:[a-z0-9]+_)*(?:admin_?)?(?:password|passwd|pwd|"
-                    + "client_?secret)[\"']?\\s*[:=]\\s*[\"']?(?=[^\\s\"']*[0-9])(?=[^\\s\"']*[A-Za-z])"
-                    + "[^\\s\"'$<{\\[(%]{8,}")));
+    /**
+     * A shape of credential: what it is, its pattern, and the text (lower case) it cannot match without. A line
+     * holding none of that text is skipped for the pattern, so the regular expressions run only where a secret could
+     * be (they dominated the time of a build).
+     */
+    private record TextSecret(String what, Pattern pattern, List<String> needs) {
+    }
+
+    /** Text that is a credential wherever it appears, in the order the report lists them. */
+    private static final List<TextSecret> TEXT = List.of(
+            new TextSecret("a 512-bit base64 key (the shape of storage account keys)",
+                    Pattern.compile("(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{86}==(?![A-Za-z0-9+/=])"), List.of("==")),
+            new TextSecret("a JSON Web Token",
+                    Pattern.compile("eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]+"), List.of("eyj")),
+            new TextSecret("a SAS token signature", Pattern.compile("[?&]sig=[A-Za-z0-9%+/]{20,}"), List.of("sig=")),
+            new TextSecret("a password assigned a literal value",
+                    Pattern.compile("(?i)[\"']?\\b(?:[a-z0-9]+_)*(?:admin_?)?(?:password|passwd|pwd|"
+                            + "client_?secret)[\"']?\\s*[:=]\\s*[\"']?(?=[^\\s\"']*[0-9])(?=[^\\s\"']*[A-Za-z])"
+                            + "[^\\s\"'$<{\\[(%]{8,}"), List.of("pass", "pwd", "secret")),
+            new TextSecret("a private key", Pattern.compile("-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----"),
+                    List.of("private key-----")),
+            new TextSecret("a storage account key in a connection string",
+                    Pattern.compile("AccountKey=[A-Za-z0-9+/]{20,}"), List.of("accountkey=")),
+            new TextSecret("an Entra ID client secret", Pattern.compile("(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}\\dQ~"
+                    + "[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])"), List.of("q~")));
 
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(password|passwd|secret|token|"
             + "connectionstring|credential|privatekey|accountkey|accesskey|apikey|primarykey|secondarykey|sastoken|sasurl).*");
@@ -92,32 +103,19 @@ public final class SecretScanner {
         return out;
     }
 
-    /**
-     * The text each pattern cannot match without (lower case): a line without it is skipped for that pattern, so the
-     * regular expressions run only where a secret could be (they dominated the time of a build).
-     */
-    private static final Map<String, List<String>> NEEDS = Map.of(
-            "a private key", List.of("private key-----"),
-            "a storage account key in a connection string", List.of("accountkey="),
-            "a SAS token signature", List.of("sig="),
-            "an Entra ID client secret", List.of("q~"),
-            "a JSON Web Token", List.of("eyj"),
-            "a 512-bit base64 key (the shape of storage account keys)", List.of("=="),
-            "a password assigned a literal value", List.of("pass", "pwd", "secret"));
-
     /** Credential-shaped text anywhere in a file, located by line and column. */
     public static List<Problem> scanText(String source, String text) {
         List<Problem> out = new ArrayList<>();
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String lower = lines[i].toLowerCase(Locale.ROOT);
-            for (Map.Entry<String, Pattern> p : TEXT.entrySet()) {
-                if (NEEDS.getOrDefault(p.getKey(), List.of("")).stream().noneMatch(lower::contains)) {
+            for (TextSecret p : TEXT) {
+                if (p.needs().stream().noneMatch(lower::contains)) {
                     continue;
                 }
-                Matcher m = p.getValue().matcher(lines[i]);
+                Matcher m = p.pattern().matcher(lines[i]);
                 while (m.find()) {
-                    out.add(Problem.of("SECRET-TEXT", "looks like " + p.getKey() + " ('" + mask(m.group()) + "')",
+                    out.add(Problem.of("SECRET-TEXT", "looks like " + p.what() + " ('" + mask(m.group()) + "')",
                             Location.of(source, i + 1, m.start() + 1), "never write credentials into files: take "
                                     + "them from a securestring parameter or a Key Vault reference"));
                 }
