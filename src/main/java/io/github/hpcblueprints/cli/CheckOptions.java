@@ -11,7 +11,6 @@ import io.github.hpcblueprints.validate.TextReport;
 import io.github.hpcblueprints.validate.ValidationService;
 import java.nio.file.Path;
 import java.util.Optional;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** Options {@code validate} and {@code lint} share: output format, failure threshold, Azure's schemas. */
@@ -50,26 +49,20 @@ final class CheckOptions {
      * Prints a report (every format carries the input problems too; they also go to stderr, where a person in a
      * terminal or a CI log looks for errors) and gives the exit code of its verdict.
      */
-    int finish(Cli cli, Report report, Severity threshold, ReportFormat format) {
+    int finish(Cli cli, Report report) {
         Report shown = relative(report);
         for (var p : shown.problems()) {
             cli.err().println("error: " + p.describe());
         }
-        cli.out().print(render(report, format, cli.colour()));
-        return switch (ValidationService.verdict(report, threshold)) {
+        cli.out().print(switch (format) {
+            case TEXT -> TextReport.write(shown, cli.colour());
+            case JSON -> JsonReport.write(shown);
+            case SARIF -> SarifReport.write(shown);
+        });
+        return switch (ValidationService.verdict(report, failOn)) {
             case BAD_INPUT -> ExitCode.INPUT;
             case FINDINGS -> ExitCode.FINDINGS;
             case CLEAN -> ExitCode.OK;
-        };
-    }
-
-    /** Renders a report; absolute file names under the working folder are shown relative to it. */
-    static String render(Report full, ReportFormat format, boolean colour) {
-        Report report = relative(full);
-        return switch (format) {
-            case TEXT -> TextReport.write(report, colour);
-            case JSON -> JsonReport.write(report);
-            case SARIF -> SarifReport.write(report);
         };
     }
 }

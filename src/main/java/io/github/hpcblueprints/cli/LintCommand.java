@@ -38,8 +38,6 @@ final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var threshold = options.failOn;
-        var format = options.format;
         Path file = suppressions != null ? suppressions : Path.of(".hpcb-suppressions.yaml");
         List<Suppression> accepted = suppressions != null || Files.isRegularFile(file)
                 ? ValidationService.readSuppressions(file) : List.of();
@@ -47,6 +45,6 @@ final class LintCommand implements Callable<Integer> {
         Report report = new ValidationService().lint(paths, profile == SecurityProfile.HARDENED, options.schemas(), accepted);
         cli.progress(String.format("linted %d template(s) in %d ms", report.sources().size(),
                 (System.nanoTime() - start) / 1_000_000));
-        return options.finish(cli, report, threshold, format);
+        return options.finish(cli, report);
     }
 }

@@ -2,9 +2,7 @@ package io.github.hpcblueprints.cli;
 
 import io.github.hpcblueprints.hpc.SecurityProfile;
 import io.github.hpcblueprints.rules.Report;
-import io.github.hpcblueprints.validate.ReportFormat;
 import io.github.hpcblueprints.generate.Pipeline;
-import io.github.hpcblueprints.validate.ValidationService;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -37,9 +35,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Optional<SecurityProfile> override = Optional.ofNullable(profile);
-        var threshold = options.failOn;
-        ReportFormat format = options.format;
         Report report = new Pipeline().validateAll(blueprints, override, options.schemas());
-        return options.finish(cli, report, threshold, format);
+        return options.finish(cli, report);
     }
 }
