@@ -22,6 +22,18 @@ public final class JsonPath {
         return parent + "[" + i + "]";
     }
 
+    /**
+     * Whether {@code path} is {@code prefix} or lies under it: {@code $.resources[1]} covers
+     * {@code $.resources[1].sku} but not {@code $.resources[10]}.
+     */
+    public static boolean isWithin(String path, String prefix) {
+        if (!path.startsWith(prefix)) {
+            return false;
+        }
+        return path.length() == prefix.length() || path.charAt(prefix.length()) == '.'
+                || path.charAt(prefix.length()) == '[';
+    }
+
     /** The parent of a path ({@code $.a.b} -> {@code $.a}, {@code $.a[0]} -> {@code $.a}); "" for the root. */
     public static String parent(String path) {
         if (path.equals(ROOT) || path.isEmpty()) {

@@ -108,8 +108,7 @@ public final class SourceTree {
             java.util.List<String> found = new java.util.ArrayList<>();
             findScalar(root, JsonPath.ROOT, m.group(1), found);
             for (String path : found) {
-                if (path.equals(under) || path.startsWith(under + ".") || path.startsWith(under + "[")
-                        || under.equals(JsonPath.ROOT)) {
+                if (JsonPath.isWithin(path, under)) {
                     return locate(path);
                 }
             }

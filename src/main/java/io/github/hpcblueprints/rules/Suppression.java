@@ -1,5 +1,6 @@
 package io.github.hpcblueprints.rules;
 
+import io.github.hpcblueprints.diagnostics.JsonPath;
 import io.github.hpcblueprints.diagnostics.Location;
 import java.util.Objects;
 
@@ -43,10 +44,6 @@ public record Suppression(String rule, String reason, String target, String file
 
     /** {@code $.resources[1]} covers {@code $.resources[1].sku} but not {@code $.resources[10]}. */
     static boolean within(String path, String prefix) {
-        if (!prefix.startsWith("$") || !path.startsWith(prefix)) {
-            return false;
-        }
-        return path.length() == prefix.length() || path.charAt(prefix.length()) == '.'
-                || path.charAt(prefix.length()) == '[';
+        return prefix.startsWith("$") && JsonPath.isWithin(path, prefix);
     }
 }
