@@ -75,8 +75,7 @@ public final class ValidateMojo extends AbstractMojo {
                 getLog().info("suppressed " + f.ruleId() + " " + f.location() + ": " + f.suppressedBecause());
             }
             report.problems().forEach(p -> getLog().error(p.describe()));
-            String summary = TextReport.write(report, false).lines().reduce((a, b) -> b).orElse("");
-            getLog().info(summary);
+            getLog().info(TextReport.summary(report));
             switch (ValidationService.verdict(report, threshold)) {
                 case BAD_INPUT -> throw new MojoFailureException(report.problems().size() + " blueprint problem(s) "
                         + "(see the errors above; nothing could be judged in those files)");

@@ -49,6 +49,13 @@ public final class TextReport {
                 sb.append(" - ").append(f.suppressedBecause()).append('\n');
             }
         }
+        sb.append(summary(report)).append('\n');
+        return sb.toString();
+    }
+
+    /** The closing line: input problems, findings by severity, suppressions and the profile. */
+    public static String summary(Report report) {
+        StringBuilder sb = new StringBuilder();
         Map<Severity, Integer> counts = report.counts();
         if (!report.problems().isEmpty()) {
             // the problems themselves go to stderr (CLI) or the build log's errors (Maven)
@@ -57,7 +64,7 @@ public final class TextReport {
         sb.append(counts.get(Severity.ERROR)).append(" error(s), ").append(counts.get(Severity.WARNING))
                 .append(" warning(s), ").append(counts.get(Severity.INFO)).append(" note(s), ")
                 .append(report.suppressed().size()).append(" suppressed (").append(report.hardened() ? "hardened"
-                        : "baseline").append(" profile)\n");
+                        : "baseline").append(" profile)");
         return sb.toString();
     }
 
