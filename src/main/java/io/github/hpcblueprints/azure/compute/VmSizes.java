@@ -1,10 +1,5 @@
 package io.github.hpcblueprints.azure.compute;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,16 +32,7 @@ public final class VmSizes {
 
     private static Map<String, String> load() {
         Map<String, String> out = new TreeMap<>();
-        try (var in = VmSizes.class.getResourceAsStream("/io/github/hpcblueprints/azure/vm-sizes.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("vm-sizes.txt is missing from the jar");
-            }
-            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
-                    .filter(l -> !l.isBlank() && !l.startsWith("#"))
-                    .forEach(l -> out.put(l.strip().toLowerCase(Locale.ROOT), l.strip()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ShippedData.lines("vm-sizes.txt").forEach(l -> out.put(l.strip().toLowerCase(Locale.ROOT), l.strip()));
         return out;
     }
 }

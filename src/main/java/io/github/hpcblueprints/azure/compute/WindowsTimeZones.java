@@ -1,10 +1,5 @@
 package io.github.hpcblueprints.azure.compute;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -68,17 +63,7 @@ public final class WindowsTimeZones {
 
     private static Map<String, String> load() {
         Map<String, String> out = new LinkedHashMap<>();
-        try (var in = WindowsTimeZones.class.getResourceAsStream(
-                "/io/github/hpcblueprints/azure/windows-time-zones.tsv")) {
-            if (in == null) {
-                throw new IllegalStateException("windows-time-zones.tsv is missing from the jar");
-            }
-            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
-                    .filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.split("\t"))
-                    .forEach(p -> out.put(p[0], p[1]));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ShippedData.lines("windows-time-zones.tsv").stream().map(l -> l.split("\t")).forEach(p -> out.put(p[0], p[1]));
         return out;
     }
 }
