@@ -29,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The README's Java example compiles, builds, and means what the README says. */
 class ReadmeExampleTest {
@@ -96,15 +97,14 @@ class ReadmeExampleTest {
     void thePluginSnippetIsWhatTheInvokerTestBuildsWith() throws IOException {
         Path project = Path.of(System.getProperty("hpcb.projectDir", "."));
         String readme = Files.readString(project.resolve("README.md"));
-        int start = readme.indexOf("```xml\n<plugin>") + "```xml\n".length();
-        String snippet = readme.substring(start, readme.indexOf("```", start));
+        String snippet = fencedBlock(readme, "```xml\n<plugin>");
         assertThat(snippet).as("the snippet a user pastes needs nothing that is not published")
                 .doesNotContain("<dependencies>");
         String pom = Files.readString(project.resolve("src/it/readme-plugin-snippet/pom.xml"))
                 .replace("@project.groupId@", "io.github.hpcblueprints")
                 .replace("@project.artifactId@", "hpc-blueprints")
-                .replace("@project.version@", readme.substring(readme.indexOf("<version>", start) + 9,
-                        readme.indexOf("</version>", start)));
+                .replace("@project.version@", snippet.substring(snippet.indexOf("<version>") + 9,
+                        snippet.indexOf("</version>")));
         String indented = snippet.lines().map(l -> l.isEmpty() ? l : "      " + l)
                 .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
         assertThat(pom).contains(indented);
@@ -112,12 +112,9 @@ class ReadmeExampleTest {
     }
 
     @Test
-    void theBlueprintExampleValidatesCleanAgainstTheShippedProfile() throws IOException {
+    void theBlueprintExampleValidatesCleanAgainstTheShippedProfile(@TempDir Path dir) throws IOException {
         Path project = Path.of(System.getProperty("hpcb.projectDir", "."));
-        String readme = Files.readString(project.resolve("README.md"));
-        int start = readme.indexOf("```yaml\n# yaml-language-server") + "```yaml\n".length();
-        String yaml = readme.substring(start, readme.indexOf("```", start));
-        Path dir = Files.createTempDirectory("readme-blueprint");
+        String yaml = fencedBlock(Files.readString(project.resolve("README.md")), "```yaml\n# yaml-language-server");
         Path profiles = Files.createDirectories(dir.resolve("profiles"));
         Files.copy(project.resolve("blueprints/profiles/university-defaults.yaml"),
                 profiles.resolve("university-defaults.yaml"));
@@ -130,5 +127,13 @@ class ReadmeExampleTest {
                 new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
         assertThat(code).as(out + "\n" + err).isZero();
         assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("0 error(s), 0 warning(s)");
+    }
+
+    /** The text of the README's fenced block that opens with {@code opening} (fence line included in it). */
+    private static String fencedBlock(String readme, String opening) {
+        int at = readme.indexOf(opening);
+        assertThat(at).as("the README has a block opening with " + opening).isNotNegative();
+        int start = readme.indexOf('\n', at) + 1;
+        return readme.substring(start, readme.indexOf("```", start));
     }
 }
