@@ -11,6 +11,7 @@ import io.github.hpcblueprints.arm.ResourceNames;
 import io.github.hpcblueprints.arm.ResourceRef;
 import io.github.hpcblueprints.arm.Scope;
 import io.github.hpcblueprints.arm.Template;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,6 +30,7 @@ import java.util.List;
 public final class Deployment {
 
     private final Template.Builder template;
+    private final List<AzureResource> added = new ArrayList<>();
 
     private Deployment(Scope scope) {
         this.template = Template.builder(scope);
@@ -66,7 +68,13 @@ public final class Deployment {
     public <T extends AzureResource> Ref<T> add(T spec) {
         Resource r = spec.toResource();
         ResourceRef ref = template.resource(r);
+        added.add(spec);
         return Ref.of((Class<T>) spec.getClass(), spec.apiVersion(), ref.resourceId(), false);
+    }
+
+    /** The typed resources added so far, in order: what the domain's rules judge. */
+    public List<AzureResource> added() {
+        return List.copyOf(added);
     }
 
     /** Adds an untyped resource (see {@link RawResource}) and returns its handle. */

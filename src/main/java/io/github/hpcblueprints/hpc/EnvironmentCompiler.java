@@ -8,8 +8,12 @@ import io.github.hpcblueprints.arm.Output;
 import io.github.hpcblueprints.arm.ParameterType;
 import io.github.hpcblueprints.arm.ParametersFile;
 import io.github.hpcblueprints.arm.Template;
+import io.github.hpcblueprints.azure.AzureResource;
+import io.github.hpcblueprints.azure.identity.UserAssignedIdentity;
 import io.github.hpcblueprints.diagnostics.Generator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -77,13 +81,21 @@ public final class EnvironmentCompiler {
         Optional<SubscriptionPart.Result> sub = SubscriptionPart.compile(c);
         Template subTemplate = null;
         ParametersFile subParams = null;
+        List<AzureResource> typed = new ArrayList<>(c.d.added());
         if (sub.isPresent()) {
             subTemplate = sub.get().template().toBuilder().metadata("_generator", generator).build();
             ParametersFile.Builder sp = ParametersFile.forTemplate(subTemplate);
             sub.get().values().forEach(sp::value);
             subParams = sp.build();
+            typed.addAll(sub.get().resources());
         }
-        return new CompiledEnvironment(env, rg, params.build(), subTemplate, subParams);
+        List<ProjectIdentity> projects = new ArrayList<>();
+        for (Project p : env.projects()) {
+            projects.add(new ProjectIdentity(p.name(),
+                    UserAssignedIdentity.principalId(ids.projectIdentities().get(p.name())),
+                    store.containers().get(p.container()).scopeRef()));
+        }
+        return new CompiledEnvironment(env, rg, params.build(), subTemplate, subParams, typed, projects);
     }
 
     private static ObjectNode generator(ClusterEnvironment env) {

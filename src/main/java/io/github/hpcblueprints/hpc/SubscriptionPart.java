@@ -5,12 +5,14 @@ import io.github.hpcblueprints.arm.Expr;
 import io.github.hpcblueprints.arm.Json;
 import io.github.hpcblueprints.arm.Parameter;
 import io.github.hpcblueprints.arm.Template;
+import io.github.hpcblueprints.azure.AzureResource;
 import io.github.hpcblueprints.azure.Deployment;
 import io.github.hpcblueprints.azure.Ref;
 import io.github.hpcblueprints.azure.authorization.PrincipalType;
 import io.github.hpcblueprints.azure.authorization.RoleAssignment;
 import io.github.hpcblueprints.azure.authorization.RoleDefinition;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,7 +26,7 @@ final class SubscriptionPart {
     private SubscriptionPart() {
     }
 
-    record Result(Template template, Map<String, JsonNode> values) {
+    record Result(Template template, Map<String, JsonNode> values, List<AzureResource> resources) {
     }
 
     static Optional<Result> compile(CompileContext c) {
@@ -58,6 +60,6 @@ final class SubscriptionPart {
             d.add(CostPart.budget(c.names.name("budget", ""), c.env.cost().budget(), start, emails, c.env.cost())
                     .filterResourceGroup(rg));
         }
-        return Optional.of(new Result(d.build(), values));
+        return Optional.of(new Result(d.build(), values, d.added()));
     }
 }

@@ -6,9 +6,6 @@ import static io.github.hpcblueprints.rules.Specs.W;
 import static io.github.hpcblueprints.rules.Specs.rule;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.hpcblueprints.hpc.ClusterEnvironment;
-import io.github.hpcblueprints.hpc.Naming;
-import io.github.hpcblueprints.hpc.Project;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -75,17 +72,6 @@ final class AccessRules {
                         .fix("List the actions the role needs (Microsoft.Compute/virtualMachines/*, ...).")
                         .checkov("CKV_AZURE_39")
                         .build(), AccessRules::wildcardRoles),
-                Rule.of(rule("HPCB-ACCESS-009").severity(E, E).title("Project identity reaches another project's data")
-                        .why("Each project's nodes run with the project's identity; if it holds data roles outside the "
-                                + "project's own container, one project's jobs can read another's data.")
-                        .fix("Scope the project identity's data roles to its own container (project-<name>).")
-                        .build(), AccessRules::projectIsolation),
-                Rule.of(rule("HPCB-ACCESS-010").severity(W, E).title("Sign-in without Entra ID")
-                        .why("Local CycleCloud accounts and local SSH users are passwords and keys nobody else "
-                                + "controls; Entra ID brings MFA, conditional access and leavers.")
-                        .fix("Use Entra ID sign-in for CycleCloud (access.cycleCloud.signIn: entra) and Entra ID SSH, "
-                                + "or write the reason in the blueprint.")
-                        .build(), AccessRules::entraSignIn),
                 Rule.of(rule("HPCB-ACCESS-011").severity(I, E).title("VM accepts extensions")
                         .why("VM extensions and Run Command execute as root from the Azure control plane; a VM that "
                                 + "needs none should refuse them.")
@@ -241,41 +227,5 @@ final class AccessRules {
                 }
             }
         }
-    }
-
-    private static void projectIsolation(RuleContext c, Findings out) {
-        if (c.environment().isEmpty()) {
-            return;
-        }
-        ClusterEnvironment env = c.environment().get();
-        Naming names = new Naming(env);
-        for (Project p : env.projects()) {
-            String identity = "'" + names.name("id", p.name()) + "'";
-            for (RuleContext.Located l : c.resources(DataRules.ROLE_ASSIGNMENT)) {
-                String principal = l.resource().get("properties.principalId").asText("");
-                if (!principal.contains(identity)) {
-                    continue;
-                }
-                String scope = l.resource().get("scope").asText("");
-                if (!scope.contains("/containers/" + p.container() + "'") && !scope.endsWith("/containers/"
-                        + p.container())) {
-                    out.at(l, l.resource().at(l.resource().json().has("scope") ? "scope" : "properties"),
-                            "project " + p.name() + "'s identity holds a role outside its container " + p.container()
-                                    + " (scope: " + (scope.isEmpty() ? "the resource group" : scope) + ")");
-                }
-            }
-        }
-    }
-
-    private static void entraSignIn(RuleContext c, Findings out) {
-        c.environment().ifPresent(env -> {
-            if (env.cluster().isPresent() && !env.access().cycleCloudEntraSignIn()) {
-                out.inBlueprint("$.access.cycleCloud.signIn", "CycleCloud signs users in with local accounts");
-            }
-            if (!env.access().entraSshLogin()) {
-                out.inBlueprint("$.access.entraSshLogin", "research instances accept only local SSH keys, not "
-                        + "Entra ID sign-in");
-            }
-        });
     }
 }

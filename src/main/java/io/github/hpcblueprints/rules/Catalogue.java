@@ -6,8 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 
-/** Every rule, in id order: the one list the engine runs and {@code hpcb rules} prints. */
+/**
+ * Every rule, in id order: the one list the engine runs and {@code hpcb rules} prints. The rules over any ARM JSON
+ * live in this package; rules that judge a model of their own (the domain's) join through {@link RuleSet}.
+ */
 public final class Catalogue {
 
     private static final Catalogue STANDARD = new Catalogue(standardRules());
@@ -34,6 +38,10 @@ public final class Catalogue {
         all.addAll(CostRules.all());
         all.addAll(NetRules.all());
         all.addAll(GovRules.all());
+        // this package's own class loader: in a Maven plugin the thread's context loader is Maven's
+        for (RuleSet extra : ServiceLoader.load(RuleSet.class, RuleSet.class.getClassLoader())) {
+            all.addAll(extra.rules());
+        }
         all.sort((a, b) -> a.info().id().compareTo(b.info().id()));
         return all;
     }

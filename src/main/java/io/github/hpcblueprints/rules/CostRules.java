@@ -5,8 +5,6 @@ import static io.github.hpcblueprints.rules.Specs.W;
 import static io.github.hpcblueprints.rules.Specs.rule;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.hpcblueprints.hpc.ClusterEnvironment;
-import io.github.hpcblueprints.hpc.Project;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,10 +15,6 @@ final class CostRules {
 
     static final String BUDGET = "Microsoft.Consumption/budgets";
     static final List<String> COST_TAGS = List.of("project", "owner", "environment");
-
-    /** Longest idle release the profiles accept, in seconds. */
-    static final int BASELINE_IDLE_LIMIT = 3600;
-    static final int HARDENED_IDLE_LIMIT = 1800;
 
     private CostRules() {
     }
@@ -33,11 +27,6 @@ final class CostRules {
                         .fix("Add a Microsoft.Consumption/budgets resource with those notifications (cost.budget in "
                                 + "a blueprint).")
                         .build(), CostRules::budget),
-                Rule.of(rule("HPCB-COST-002").severity(W, E).title("Project without its own budget")
-                        .why("A project's spend is invisible inside the environment's total unless a budget filters "
-                                + "on its tag.")
-                        .fix("Give the project a budget (projects[].budget); it is filtered by tag project=<name>.")
-                        .build(), CostRules::projectBudgets),
                 Rule.of(rule("HPCB-COST-003").severity(W, E).title("Resource without cost tags")
                         .why("Cost is traced per project, owner and environment by tags; an untagged resource is spend "
                                 + "nobody owns.")
@@ -45,11 +34,6 @@ final class CostRules {
                         .psrule("Azure.Resource.UseTags")
                         .build(),
                         CostRules::tags),
-                Rule.of(rule("HPCB-COST-004").severity(W, E).title("Idle nodes kept too long")
-                        .why("Slurm releases idle nodes after SuspendTime; every idle minute is paid for.")
-                        .fix("Set cluster.idleReleaseMinutes to at most 60 (30 when hardened); keep nodes up only in "
-                                + "partitions that say why.")
-                        .build(), CostRules::idleRelease),
                 Rule.of(rule("HPCB-COST-005").severity(W, E).title("Fixed VM without auto-shutdown")
                         .why("A VM left running overnight and at weekends costs more than twice what its working hours "
                                 + "do.")
@@ -83,26 +67,6 @@ final class CostRules {
         }
     }
 
-    private static void projectBudgets(RuleContext c, Findings out) {
-        c.environment().ifPresent(env -> {
-            for (int i = 0; i < env.projects().size(); i++) {
-                Project p = env.projects().get(i);
-                boolean found = c.resources(BUDGET).stream().anyMatch(b -> {
-                    JsonNode values = b.resource().get("properties.filter.tags.values");
-                    for (JsonNode v : values) {
-                        if (v.asText().equals(p.name())) {
-                            return true;
-                        }
-                    }
-                    return false;
-                });
-                if (!found) {
-                    out.inBlueprint("$.projects[" + i + "]", "project " + p.name() + " has no budget of its own");
-                }
-            }
-        });
-    }
-
     private static void tags(RuleContext c, Findings out) {
         for (RuleContext.Located l : c.resources()) {
             ResourceView r = l.resource();
@@ -120,22 +84,6 @@ final class CostRules {
                 out.at(l, tags.isMissingNode() ? r.path() : r.at("tags"), "missing cost tags " + missing);
             }
         }
-    }
-
-    private static void idleRelease(RuleContext c, Findings out) {
-        c.environment().flatMap(ClusterEnvironment::cluster).ifPresent(cluster -> {
-            int limit = c.hardened() ? HARDENED_IDLE_LIMIT : BASELINE_IDLE_LIMIT;
-            if (cluster.idleReleaseSeconds() > limit) {
-                out.inBlueprint("$.cluster.idleReleaseMinutes", "idle nodes are released after "
-                        + cluster.idleReleaseSeconds() / 60 + " minutes; the profile allows at most " + limit / 60);
-            }
-            for (int i = 0; i < cluster.partitions().size(); i++) {
-                if (cluster.partitions().get(i).alwaysOn()) {
-                    out.inBlueprint("$.cluster.partitions[" + i + "].alwaysOnReason", "partition "
-                            + cluster.partitions().get(i).name() + " is never released when idle");
-                }
-            }
-        });
     }
 
     private static void autoShutdown(RuleContext c, Findings out) {

@@ -1,22 +1,27 @@
 package io.github.hpcblueprints.rules;
 
 import io.github.hpcblueprints.diagnostics.SourceTree;
-import io.github.hpcblueprints.hpc.ClusterEnvironment;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * What the rules look at: one or more templates (a blueprint's resource-group and subscription templates, or the
- * files being linted), the environment when there is one (rules about partitions, projects and sign-in need it), the
- * profile, and Azure's schemas when a folder of them was given.
+ * files being linted), the model they were compiled from when there is one (only a {@link RuleSet}'s rules read
+ * it), the profile, and Azure's schemas when a folder of them was given.
  *
+ * @param model what the templates were compiled from, for the rules that judge it; empty when linting files
  * @param blueprint the blueprint's merged YAML, to point domain findings at the line that decides them
  */
-public record RuleContext(List<TemplateView> templates, Optional<ClusterEnvironment> environment,
-        Optional<SourceTree> blueprint, boolean hardened, Optional<SchemaLookup> schemas) {
+public record RuleContext(List<TemplateView> templates, Optional<?> model, Optional<SourceTree> blueprint,
+        boolean hardened, Optional<SchemaLookup> schemas) {
 
     public RuleContext {
         templates = List.copyOf(templates);
+    }
+
+    /** The model, when there is one of this kind. */
+    public <T> Optional<T> model(Class<T> kind) {
+        return model.filter(kind::isInstance).map(kind::cast);
     }
 
     /** Every resource of every template, with the template it belongs to. */
@@ -26,6 +31,12 @@ public record RuleContext(List<TemplateView> templates, Optional<ClusterEnvironm
 
     public List<Located> resources(String type) {
         return resources().stream().filter(l -> l.resource().is(type)).toList();
+    }
+
+    /** The resource of this type whose {@code name} is written exactly so (an expression's text, brackets and all). */
+    public Optional<Located> resource(String type, String writtenName) {
+        return resources(type).stream().filter(l -> l.resource().json().path("name").asText("").equals(writtenName))
+                .findFirst();
     }
 
     /** A resource and the template it is in. */

@@ -3,8 +3,8 @@ package io.github.hpcblueprints.rules;
 import java.util.Arrays;
 import java.util.List;
 
-/** Shorthand for writing rule descriptions in the catalogue files. */
-final class Specs {
+/** Shorthand for writing rule descriptions in the catalogue files (and in a {@link RuleSet}). */
+public final class Specs {
 
     private Specs() {
     }
@@ -14,12 +14,12 @@ final class Specs {
      * .fix(...)}, then the same check's ids in other tools where one exists ({@code .checkov("CKV_AZURE_3")},
      * {@code .psrule(...)}, {@code .bicep(...)}, comma-separated), and {@code .build()}.
      */
-    static Entry rule(String id) {
+    public static Entry rule(String id) {
         return new Entry(id);
     }
 
     /** A catalogue entry being written; every field but the equivalents is required. */
-    static final class Entry {
+    public static final class Entry {
         private final String id;
         private Severity baseline;
         private Severity hardened;
@@ -35,44 +35,44 @@ final class Specs {
         }
 
         /** Severity in the baseline and in the hardened profile. */
-        Entry severity(Severity inBaseline, Severity inHardened) {
+        public Entry severity(Severity inBaseline, Severity inHardened) {
             this.baseline = inBaseline;
             this.hardened = inHardened;
             return this;
         }
 
-        Entry title(String text) {
+        public Entry title(String text) {
             this.title = text;
             return this;
         }
 
         /** Why the rule matters (the rationale people read in the catalogue and in explain). */
-        Entry why(String text) {
+        public Entry why(String text) {
             this.why = text;
             return this;
         }
 
-        Entry fix(String text) {
+        public Entry fix(String text) {
             this.fix = text;
             return this;
         }
 
-        Entry checkov(String ids) {
+        public Entry checkov(String ids) {
             this.checkov = ids;
             return this;
         }
 
-        Entry psrule(String ids) {
+        public Entry psrule(String ids) {
             this.psrule = ids;
             return this;
         }
 
-        Entry bicep(String ids) {
+        public Entry bicep(String ids) {
             this.bicep = ids;
             return this;
         }
 
-        RuleInfo build() {
+        public RuleInfo build() {
             if (baseline == null || title == null || why == null || fix == null) {
                 throw new IllegalStateException("rule " + id + " needs severity, title, why and fix");
             }
@@ -85,7 +85,7 @@ final class Specs {
         return csv.isBlank() ? List.of() : Arrays.stream(csv.split(",")).map(String::strip).toList();
     }
 
-    static final Severity E = Severity.ERROR;
-    static final Severity W = Severity.WARNING;
-    static final Severity I = Severity.INFO;
+    public static final Severity E = Severity.ERROR;
+    public static final Severity W = Severity.WARNING;
+    public static final Severity I = Severity.INFO;
 }

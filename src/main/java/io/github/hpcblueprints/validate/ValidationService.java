@@ -11,9 +11,9 @@ import io.github.hpcblueprints.diagnostics.Problem;
 import io.github.hpcblueprints.diagnostics.SourceTree;
 import io.github.hpcblueprints.diagnostics.SourceTreeReader;
 import io.github.hpcblueprints.hpc.ClusterEnvironment;
+import io.github.hpcblueprints.hpc.DomainSuppressions;
 import io.github.hpcblueprints.hpc.SecurityProfile;
 import io.github.hpcblueprints.rules.Catalogue;
-import io.github.hpcblueprints.rules.DomainSuppressions;
 import io.github.hpcblueprints.rules.RuleInfo;
 import io.github.hpcblueprints.diagnostics.Suggest;
 import io.github.hpcblueprints.rules.Finding;
@@ -49,7 +49,7 @@ public final class ValidationService {
         ClusterEnvironment env = build.environment();
         knownRules(env, build.blueprint());
         List<TemplateView> templates = build.templates().stream().map(t -> new TemplateView(t.document())).toList();
-        RuleContext context = new RuleContext(templates, Optional.of(env), build.blueprint(),
+        RuleContext context = new RuleContext(templates, Optional.of(build.compiled()), build.blueprint(),
                 env.profile() == SecurityProfile.HARDENED, schemas);
         // findings in the blueprint carry its file even when there is no YAML tree (the Java DSL names its source)
         return judge(engine, context, env, build.blueprint()).mapSources(s -> s.isEmpty() ? env.source() : s);

@@ -47,6 +47,7 @@ class RuleCasesTest {
     static Blueprint base;
     static ObjectNode template;
     static ObjectNode subscription;
+    static CompiledEnvironment compiled;
 
     @BeforeAll
     static void compile() throws Exception {
@@ -55,6 +56,7 @@ class RuleCasesTest {
         base = load(yaml);
         CompiledEnvironment c = EnvironmentCompiler.compile(base.environment(), CycleCloudFiles::serverCloudInit,
                 CycleCloudFiles::instanceCloudInit);
+        compiled = c;
         template = (ObjectNode) JsonTrees.parse(ArmJsonWriter.write(c.resourceGroup()));
         subscription = (ObjectNode) JsonTrees.parse(ArmJsonWriter.write(c.subscription().orElseThrow()));
     }
@@ -87,11 +89,11 @@ class RuleCasesTest {
 
     // ---- running ----------------------------------------------------------------------------------------------
 
-    static Report judge(ObjectNode rg, Blueprint b, boolean schemas) {
+    static Report judge(ObjectNode rg, Blueprint b, CompiledEnvironment model, boolean schemas) {
         List<TemplateView> views = List.of(
                 new TemplateView(ArmReader.read(JsonPrinter.print(rg), BLUEPRINT + "/azuredeploy.json")),
                 new TemplateView(ArmReader.read(JsonPrinter.print(subscription), BLUEPRINT + "/subscription.json")));
-        RuleContext context = new RuleContext(views, Optional.of(b.environment()), Optional.of(b.tree()), true,
+        RuleContext context = new RuleContext(views, Optional.of(model), Optional.of(b.tree()), true,
                 schemas ? Optional.of(Shared.validator()) : Optional.empty());
         return io.github.hpcblueprints.validate.ValidationService.judge(RuleEngine.standard(), context,
                 b.environment(), Optional.of(b.tree()));
@@ -104,11 +106,12 @@ class RuleCasesTest {
             Blueprint changed = load(yaml.replace(edit[0], edit[1]));
             CompiledEnvironment compiled = EnvironmentCompiler.compile(changed.environment(), CycleCloudFiles::serverCloudInit,
                     CycleCloudFiles::instanceCloudInit);
-            return judge((ObjectNode) JsonTrees.parse(ArmJsonWriter.write(compiled.resourceGroup())), changed, false);
+            return judge((ObjectNode) JsonTrees.parse(ArmJsonWriter.write(compiled.resourceGroup())), changed, compiled,
+                    false);
         }
         ObjectNode copy = template.deepCopy();
         c.mutation().accept(copy);
-        return judge(copy, base, c.needsSchemas());
+        return judge(copy, base, compiled, c.needsSchemas());
     }
 
     static Set<String> keys(Report r) {
@@ -118,7 +121,7 @@ class RuleCasesTest {
 
     @Test
     void theUnchangedHardenedBlueprintPassesEveryRule() {
-        Report r = judge(template, base, true);
+        Report r = judge(template, base, compiled, true);
         assertThat(r.active()).as("active findings").isEmpty();
         assertThat(r.suppressed()).extracting(Finding::ruleId)
                 .containsExactlyInAnyOrder("HPCB-DATA-005", "HPCB-COST-005");
@@ -144,7 +147,7 @@ class RuleCasesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void eachCaseTriggersItsRuleAndNoOther(Case c) {
-        Set<String> before = keys(judge(template, base, c.needsSchemas()));
+        Set<String> before = keys(judge(template, base, compiled, c.needsSchemas()));
         Report after = judge(c);
         List<Finding> fresh = after.active().stream()
                 .filter(f -> !before.contains(f.ruleId() + " " + f.location().jsonPath() + " " + f.message()))
@@ -161,6 +164,8 @@ class RuleCasesTest {
     @Test
     void everyRuleHasAFailingCase() {
         Set<String> covered = cases().map(Case::rule).collect(Collectors.toSet());
+        // a rule over the compiled model fails only on a compiler defect: its case edits the model in the domain's tests
+        covered.addAll(io.github.hpcblueprints.hpc.DomainRulesTest.MODEL_CASES);
         assertThat(covered).containsExactlyInAnyOrderElementsOf(
                 Catalogue.standard().infos().stream().map(RuleInfo::id).toList());
     }
@@ -307,12 +312,6 @@ class RuleCasesTest {
                 json("HPCB-ACCESS-008", "the CycleCloud role allowed every action",
                         t -> ((ObjectNode) props(res(t, "roleDefinitions", "CycleCloud orchestrator"))
                                 .withArray("permissions").get(0)).withArray("actions").add("*")),
-                json("HPCB-ACCESS-009", "project alpha's identity given beta's container",
-                        t -> resources(t, "roleAssignments").stream()
-                                .filter(r -> r.path("properties").path("principalId").asText()
-                                        .contains("'id-genomics-alpha'"))
-                                .forEach(r -> r.put("scope", r.get("scope").asText().replace("project-alpha",
-                                        "project-beta")))),
                 yaml("HPCB-STRUCT-017", "a suppression of a rule that does not fire there", "profile: hardened\n",
                         "profile: hardened\nsuppressions:\n  - rule: HPCB-NET-001\n    reason: The campus range overlaps on purpose.\n"),
                 yaml("HPCB-ACCESS-010", "Entra ID SSH sign-in off", "access:\n", "access:\n  entraSshLogin: false\n"),

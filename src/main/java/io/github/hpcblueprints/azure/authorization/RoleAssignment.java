@@ -7,6 +7,7 @@ import io.github.hpcblueprints.azure.Ref;
 import io.github.hpcblueprints.azure.ResourceSpec;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A role assignment ({@code Microsoft.Authorization/roleAssignments}): a principal gets a role at a scope (a
@@ -86,6 +87,16 @@ public final class RoleAssignment extends ResourceSpec<RoleAssignment> {
             }
         }
         return principalId;
+    }
+
+    /** Who gets the role. */
+    public Expr principalId() {
+        return principalId;
+    }
+
+    /** The resource it is assigned on (its scope reference); empty when it is the deployment's resource group or subscription. */
+    public Optional<Expr> scope() {
+        return Optional.ofNullable(scope);
     }
 
     public RoleAssignment description(String text) {

@@ -104,6 +104,11 @@ public final class Budget extends ResourceSpec<Budget> {
         return this;
     }
 
+    /** The values of tag {@code name} this budget is limited to; empty when it filters on no such tag. */
+    public List<String> tagFilter(String name) {
+        return name.equals(tagName) ? tagValues : List.of();
+    }
+
     /** Counts only one resource group (for a budget deployed at subscription scope). */
     public Budget filterResourceGroup(Expr name) {
         this.resourceGroup = name;

@@ -1,9 +1,8 @@
-package io.github.hpcblueprints.rules;
+package io.github.hpcblueprints.hpc;
 
 import io.github.hpcblueprints.diagnostics.Location;
 import io.github.hpcblueprints.diagnostics.SourceTree;
-import io.github.hpcblueprints.hpc.ClusterEnvironment;
-import io.github.hpcblueprints.hpc.Partition;
+import io.github.hpcblueprints.rules.Suppression;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
