@@ -22,6 +22,8 @@ public final class ArmDocument {
     private final SourceTree tree;
     private final List<Problem> problems;
     private ExpressionIndex expressions;
+    private ResourceIndex resources;
+    private DependencyGraph dependencies;
 
     ArmDocument(SourceTree tree) {
         this.tree = tree;
@@ -66,6 +68,22 @@ public final class ArmDocument {
             expressions = ExpressionIndex.of(tree.root());
         }
         return expressions;
+    }
+
+    /** Every resource of the template, flattened once (see {@link ResourceIndex}). */
+    public ResourceIndex resources() {
+        if (resources == null) {
+            resources = ResourceIndex.of(tree.root());
+        }
+        return resources;
+    }
+
+    /** Who waits for whom, made once from {@link #resources()} and {@link #expressions()}. */
+    public DependencyGraph dependencies() {
+        if (dependencies == null) {
+            dependencies = DependencyGraph.of(resources(), expressions());
+        }
+        return dependencies;
     }
 
     /** The parsed expression at each path, in document order. */

@@ -27,7 +27,7 @@ public final class ArmJsonWriter {
 
     /** The template as JSON text. */
     public static String write(Template t) {
-        return JsonPrinter.print(tree(t));
+        return t.printed();
     }
 
     /** The template as an ordered JSON tree (what {@link #write(Template)} prints). */

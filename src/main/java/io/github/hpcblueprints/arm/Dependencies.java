@@ -14,8 +14,8 @@ final class Dependencies {
     private Dependencies() {
     }
 
-    static Template addImplicit(Template t) {
-        DependencyGraph g = DependencyGraph.of(t);
+    /** {@code t} with the implied dependencies of {@code g}, the graph of {@code t}'s own tree. */
+    static Template addImplicit(Template t, DependencyGraph g) {
         int[] cursor = {0};
         List<Resource> updated = new ArrayList<>();
         for (Resource r : t.resources()) {

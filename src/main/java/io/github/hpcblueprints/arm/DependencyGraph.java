@@ -70,82 +70,28 @@ public final class DependencyGraph {
 
     public static DependencyGraph of(Template t) {
         JsonNode tree = ArmJsonWriter.tree(t);
-        return of(tree, ExpressionIndex.of(tree));
+        return of(ResourceIndex.of(tree), ExpressionIndex.of(tree));
     }
 
-    public static DependencyGraph of(JsonNode templateRoot, ExpressionIndex index) {
+    /**
+     * The graph of one deployment: the index's resources outside inline nested deployments (those deploy in a
+     * deployment of their own), with a string type and name.
+     */
+    public static DependencyGraph of(ResourceIndex resources, ExpressionIndex index) {
         List<Node> nodes = new ArrayList<>();
-        JsonNode resources = templateRoot.path("resources");
-        collect(resources, JsonPath.child(JsonPath.ROOT, "resources"), "", "", -1, nodes);
-        JsonNode existing = templateRoot.path("metadata").path(ArmJsonWriter.EXISTING_KEY);
-        if (existing.isArray()) {
-            for (int i = 0; i < existing.size(); i++) {
-                String path = JsonPath.index(JsonPath.child(JsonPath.child(JsonPath.ROOT, "metadata"),
-                        ArmJsonWriter.EXISTING_KEY), i);
-                addNode(existing.get(i), path, "", "", -1, true, nodes);
+        Map<Integer, Integer> nodeOf = new HashMap<>();
+        for (ResourceIndex.Entry e : resources.entries()) {
+            if (e.nested() || !e.wellFormed()) {
+                continue;
             }
+            int parent = e.parent() < 0 ? -1 : nodeOf.getOrDefault(e.parent(), -1);
+            nodeOf.put(e.index(), nodes.size());
+            nodes.add(new Node(nodes.size(), e.path(), e.type(), e.name(), e.json(), e.existing(), parent,
+                    e.copyName()));
         }
         DependencyGraph g = new DependencyGraph(nodes);
         g.link(index);
         return g;
-    }
-
-    private static void collect(JsonNode resources, String path, String parentType, String parentName, int parent,
-            List<Node> out) {
-        if (resources.isArray()) {
-            for (int i = 0; i < resources.size(); i++) {
-                collectOne(resources.get(i), JsonPath.index(path, i), parentType, parentName, parent, out);
-            }
-        } else if (resources.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> it = resources.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                collectOne(e.getValue(), JsonPath.child(path, e.getKey()), parentType, parentName, parent, out);
-            }
-        }
-    }
-
-    private static void collectOne(JsonNode r, String path, String parentType, String parentName, int parent,
-            List<Node> out) {
-        if (!r.isObject()) {
-            return;
-        }
-        boolean existing = r.path("existing").asBoolean(false);
-        Node n = addNode(r, path, parentType, parentName, parent, existing, out);
-        if (n != null) {
-            collect(r.path("resources"), JsonPath.child(path, "resources"), n.type(), n.name().toArmString(),
-                    n.index(), out);
-        }
-    }
-
-    private static Node addNode(JsonNode r, String path, String parentType, String parentName, int parent,
-            boolean existing, List<Node> out) {
-        JsonNode typeNode = r.get("type");
-        JsonNode nameNode = r.get("name");
-        if (typeNode == null || !typeNode.isTextual() || nameNode == null || !nameNode.isTextual()) {
-            return null;
-        }
-        String type = typeNode.textValue();
-        String nameText = nameNode.textValue();
-        boolean qualified = type.indexOf('/') > 0 && type.substring(0, type.indexOf('/')).contains(".");
-        if (!parentType.isEmpty() && !qualified) {
-            type = parentType + "/" + type;
-            nameText = joinNames(parentName, nameText);
-        }
-        ExprParser.Result parsed = ExprParser.tryParseArmString(nameText);
-        Expr name = parsed.expr().orElse(Expr.str(nameText));
-        String copyName = r.path("copy").path("name").asText("");
-        Node n = new Node(out.size(), path, type, name, r, existing, parent, copyName);
-        out.add(n);
-        return n;
-    }
-
-    private static String joinNames(String parentArm, String childArm) {
-        Expr p = ExprParser.tryParseArmString(parentArm).expr().orElse(Expr.str(parentArm));
-        Expr c = ExprParser.tryParseArmString(childArm).expr().orElse(Expr.str(childArm));
-        List<Expr> segs = new ArrayList<>(ResourceNames.segments(p));
-        segs.addAll(ResourceNames.segments(c));
-        return ResourceNames.join(segs).toArmString();
     }
 
     // ---- linking ------------------------------------------------------------------------------------------

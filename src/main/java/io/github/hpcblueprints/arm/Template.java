@@ -1,5 +1,6 @@
 package io.github.hpcblueprints.arm;
 
+import io.github.hpcblueprints.json.JsonPrinter;
 import io.github.hpcblueprints.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,6 +33,8 @@ public final class Template {
     private final List<Resource> existingResources;
     private final List<Output> outputs;
     private final ObjectNode extra;
+    /** The printed JSON, made once on first use (the template is immutable). */
+    private String printed;
 
     private Template(Builder b) {
         this.schema = b.schema;
@@ -51,6 +54,14 @@ public final class Template {
     }
 
     /** A builder holding everything this template holds, to derive a changed copy. */
+    /** The printed JSON, made on first use and kept. */
+    String printed() {
+        if (printed == null) {
+            printed = JsonPrinter.print(ArmJsonWriter.tree(this));
+        }
+        return printed;
+    }
+
     public Builder toBuilder() {
         Builder b = new Builder(scope);
         b.schema = schema;
@@ -268,8 +279,15 @@ public final class Template {
          */
         public Template build() {
             Template assembled = buildUnchecked();
-            Template withDependencies = Dependencies.addImplicit(assembled);
-            List<Problem> problems = TemplateChecks.check(withDependencies);
+            // one tree, one parse of its expressions, one index of its resources: the checks and the implied
+            // dependencies are made from the same graph
+            JsonNode tree = ArmJsonWriter.tree(assembled);
+            ExpressionIndex expressions = ExpressionIndex.of(tree);
+            DependencyGraph graph = DependencyGraph.of(ResourceIndex.of(tree), expressions);
+            List<Problem> problems = new ArrayList<>(TemplateChecks.check(assembled, tree, expressions, graph));
+            Template withDependencies = Dependencies.addImplicit(assembled, graph);
+            // the size is the written text's, printed here once and kept for whoever writes the template
+            problems.addAll(TemplateChecks.size(withDependencies));
             if (!problems.isEmpty()) {
                 throw new BlueprintException(problems);
             }

@@ -29,10 +29,17 @@ public final class TemplateChecks {
     private TemplateChecks() {
     }
 
+    /** Every check of a template, made from scratch (the builder reuses what it made instead). */
     public static List<Problem> check(Template t) {
         JsonNode tree = ArmJsonWriter.tree(t);
         ExpressionIndex index = ExpressionIndex.of(tree);
-        DependencyGraph graph = DependencyGraph.of(tree, index);
+        List<Problem> out = check(t, tree, index, DependencyGraph.of(ResourceIndex.of(tree), index));
+        out.addAll(size(t));
+        return out;
+    }
+
+    /** The checks of a template's tree, with the indexes made of it once; all but {@link #size(Template)}. */
+    static List<Problem> check(Template t, JsonNode tree, ExpressionIndex index, DependencyGraph graph) {
         List<Problem> out = new ArrayList<>();
         out.addAll(expressions(index));
         out.addAll(references(tree, index));
@@ -193,13 +200,18 @@ public final class TemplateChecks {
                 "split the template into linked or nested deployments");
         limit(out, "outputs", t.outputs().size(), TemplateLimits.MAX_OUTPUTS, "$.outputs",
                 "return fewer, larger (object) outputs");
-        int bytes = JsonPrinter.print(tree).getBytes(StandardCharsets.UTF_8).length;
+        return out;
+    }
+
+    /** ARM's 4 MB limit, on the text {@link ArmJsonWriter#write(Template)} prints (once per template). */
+    static List<Problem> size(Template t) {
+        int bytes = ArmJsonWriter.write(t).getBytes(StandardCharsets.UTF_8).length;
         if (bytes > TemplateLimits.MAX_TEMPLATE_BYTES) {
-            out.add(Problem.at("ARM-LIMIT", "$", "template is " + bytes + " bytes; ARM's limit is 4 MB ("
+            return List.of(Problem.at("ARM-LIMIT", "$", "template is " + bytes + " bytes; ARM's limit is 4 MB ("
                     + TemplateLimits.MAX_TEMPLATE_BYTES + " bytes)", "split it into nested deployments or "
                     + "template specs"));
         }
-        return out;
+        return List.of();
     }
 
     private static void limit(List<Problem> out, String what, int count, int max, String path, String hint) {

@@ -153,12 +153,12 @@ final class StructRules {
     private static List<Problem> refsAndGraph(TemplateView t) {
         ExpressionIndex index = t.document().expressions();
         List<Problem> out = new java.util.ArrayList<>(TemplateChecks.references(t.root(), index));
-        out.addAll(TemplateChecks.graphProblems(DependencyGraph.of(t.root(), index)));
+        out.addAll(TemplateChecks.graphProblems(t.document().dependencies()));
         return out;
     }
 
     private static List<Problem> graphOnly(TemplateView t) {
-        DependencyGraph g = DependencyGraph.of(t.root(), t.document().expressions());
+        DependencyGraph g = t.document().dependencies();
         List<Problem> out = new java.util.ArrayList<>(TemplateChecks.duplicates(g));
         out.addAll(TemplateChecks.nameSegments(g));
         return out;

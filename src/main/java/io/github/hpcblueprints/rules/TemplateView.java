@@ -6,14 +6,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.github.hpcblueprints.arm.ArmDocument;
 import io.github.hpcblueprints.arm.Expr;
 import io.github.hpcblueprints.arm.ExprParser;
-import io.github.hpcblueprints.diagnostics.JsonPath;
+import io.github.hpcblueprints.arm.ResourceIndex;
 import io.github.hpcblueprints.diagnostics.Location;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * An ARM template (ours or anyone's) as the rules see it: every resource with its full type, including children
@@ -31,7 +29,11 @@ public final class TemplateView {
 
     public TemplateView(ArmDocument doc) {
         this.doc = doc;
-        collect(doc.root().path("resources"), "$.resources", "", List.of());
+        for (ResourceIndex.Entry e : doc.resources().entries()) {
+            if (!e.declaredInMetadata()) {
+                resources.add(new ResourceView(e.path(), e.type(), e.json(), e.nameKeys()));
+            }
+        }
     }
 
     /** The secret scan of this template, made once however many rules read it. */
@@ -66,31 +68,6 @@ public final class TemplateView {
 
     public Location locate(String jsonPath) {
         return doc.locate(jsonPath);
-    }
-
-    private void collect(JsonNode list, String path, String parentType, List<String> parentKeys) {
-        // languageVersion 2.0 templates key resources by symbolic name
-        Iterator<Map.Entry<String, JsonNode>> named = list.isObject() ? list.fields() : null;
-        int i = 0;
-        for (JsonNode r : list) {
-            String p = named != null ? JsonPath.child(path, named.next().getKey()) : JsonPath.index(path, i);
-            i++;
-            String type = r.path("type").asText("");
-            String full = parentType.isEmpty() || type.contains("/") && type.indexOf('.') < type.indexOf('/')
-                    ? type : parentType + "/" + type;
-            List<String> own = Links.parseNameKeys(r.get("name"));
-            List<String> keys = new ArrayList<>();
-            if (!parentType.isEmpty() && !parentKeys.isEmpty() && own.size() == 1) {
-                keys.addAll(parentKeys);
-            }
-            keys.addAll(own);
-            resources.add(new ResourceView(p, full, r, keys));
-            collect(r.path("resources"), p + ".resources", full, keys);
-            if (full.equalsIgnoreCase("Microsoft.Resources/deployments")) {
-                collect(r.path("properties").path("template").path("resources"),
-                        p + ".properties.template.resources", "", List.of());
-            }
-        }
     }
 
     // ---- evaluation ---------------------------------------------------------------------------------------
