@@ -1,5 +1,6 @@
 package io.github.hpcblueprints.blueprint;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.hpcblueprints.azure.netapp.CapacityPool;
 import io.github.hpcblueprints.azure.network.PrivateLinkTarget;
@@ -12,6 +13,7 @@ import io.github.hpcblueprints.hpc.AutoShutdown;
 import io.github.hpcblueprints.hpc.ClusterEnvironment;
 import io.github.hpcblueprints.hpc.CostControls;
 import io.github.hpcblueprints.hpc.CycleCloudServer;
+import io.github.hpcblueprints.hpc.Defaults;
 import io.github.hpcblueprints.hpc.Governance;
 import io.github.hpcblueprints.hpc.Group;
 import io.github.hpcblueprints.hpc.NodeImage;
@@ -23,16 +25,19 @@ import io.github.hpcblueprints.hpc.SharedStorage;
 import io.github.hpcblueprints.hpc.SlurmCluster;
 import io.github.hpcblueprints.hpc.SubnetRole;
 import io.github.hpcblueprints.hpc.Suppression;
+import io.github.hpcblueprints.json.JsonTrees;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * Maps a schema-valid blueprint tree onto the domain. Values the domain refuses (a Lustre capacity that is not a
- * step of its SKU, a partition on InfiniBand and Spot at once) come back as problems located at their key.
+ * Maps a schema-valid blueprint onto the domain: Jackson binds the tree (with the format's defaults filled in) to
+ * {@link BlueprintDocument.Root}, and each section becomes its domain value here. Values the domain refuses (a
+ * Lustre capacity that is not a step of its SKU, a partition on InfiniBand and Spot at once) come back as problems
+ * located at their key. The only defaults written here are those that depend on other keys.
  */
 final class BlueprintMapper {
 
@@ -42,66 +47,73 @@ final class BlueprintMapper {
         return problems;
     }
 
-    ClusterEnvironment map(JsonNode root, String source) {
-        ClusterEnvironment.Builder b = ClusterEnvironment.named(root.path("name").asText(""))
-                .region(root.path("region").asText(""))
-                .source(source);
-        SecurityProfile profile = SecurityProfile.of(root.path("profile").asText("hardened"))
-                .orElse(SecurityProfile.HARDENED);
-        b.profile(profile);
-        strings(root.path("tags")).forEach((k, v) -> attempt(JsonPath.child("$.tags", k), () -> b.tag(k, v)));
-        network(root.path("network"), b);
-        JsonNode cc = root.path("cycleCloud");
-        if (!cc.isMissingNode()) {
-            CycleCloudServer d = CycleCloudServer.defaults();
-            attempt("$.cycleCloud", () -> b.cycleCloud(new CycleCloudServer(
-                    cc.path("vmSize").asText(d.vmSize()), cc.path("adminUser").asText(d.adminUser()),
-                    cc.path("version").asText(d.version()), cc.path("publicIp").asBoolean(false),
-                    cc.has("autoShutdown") ? shutdown(cc.get("autoShutdown"), "$.cycleCloud.autoShutdown",
-                            AutoShutdown.at("1900", "UTC")) : d.autoShutdown(),
-                    cc.path("existingIdentityId").asText(""))));
+    /** The blueprint as records, defaults filled in; the tree must have passed {@link SchemaCheck}. */
+    static BlueprintDocument.Root bind(JsonNode tree) {
+        try {
+            return JsonTrees.mapper().treeToValue(Spec.withDefaults(BlueprintFormat.root(), tree),
+                    BlueprintDocument.Root.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            // the schema and the records are made from each other: a schema-valid tree always binds
+            throw new IllegalStateException("a schema-valid blueprint did not bind: " + e.getMessage(), e);
         }
-        if (root.has("cluster")) {
-            SlurmCluster cluster = cluster(root.get("cluster"), root.path("name").asText(""));
+    }
+
+    ClusterEnvironment map(JsonNode tree, String source) {
+        BlueprintDocument.Root root = bind(tree);
+        ClusterEnvironment.Builder b = ClusterEnvironment.named(root.name()).region(root.region()).source(source);
+        SecurityProfile profile = SecurityProfile.of(root.profile()).orElse(SecurityProfile.HARDENED);
+        b.profile(profile);
+        new TreeMap<>(orEmpty(root.tags())).forEach((k, v) -> attempt(JsonPath.child("$.tags", k), () -> b.tag(k, v)));
+        network(root.network(), b);
+        BlueprintDocument.CycleCloud cc = root.cycleCloud();
+        if (cc != null) {
+            CycleCloudServer d = CycleCloudServer.defaults();
+            attempt("$.cycleCloud", () -> b.cycleCloud(new CycleCloudServer(cc.vmSize(), cc.adminUser(), cc.version(),
+                    cc.publicIp(), cc.autoShutdown() != null ? shutdown(cc.autoShutdown(), "$.cycleCloud.autoShutdown",
+                            AutoShutdown.at(Defaults.SHUTDOWN_TIME, Defaults.SHUTDOWN_TIME_ZONE)) : d.autoShutdown(),
+                    orEmpty(cc.existingIdentityId()))));
+        }
+        if (root.cluster() != null) {
+            SlurmCluster cluster = cluster(root.cluster(), root.name());
             if (cluster != null) {
                 b.cluster(cluster);
             }
         }
-        JsonNode projects = root.path("projects");
+        List<BlueprintDocument.Project> projects = orEmpty(root.projects());
         for (int i = 0; i < projects.size(); i++) {
-            JsonNode p = projects.get(i);
-            String name = p.path("name").asText();
-            attempt("$.projects[" + i + "]", () -> b.project(new Project(name, p.path("owner").asText(""),
-                    name + "GroupObjectId", p.path("groupObjectId").asText(""), p.path("budget").asLong(0),
-                    list(p.path("partitions")), list(p.path("members")))));
+            BlueprintDocument.Project p = projects.get(i);
+            attempt("$.projects[" + i + "]", () -> b.project(new Project(p.name(), p.owner(),
+                    p.name() + "GroupObjectId", orEmpty(p.groupObjectId()), p.budget(), orEmpty(p.partitions()),
+                    orEmpty(p.members()))));
         }
-        storage(root.path("storage"), b);
-        access(root.path("access"), b);
-        CostControls cost = cost(root.path("cost"));
+        if (root.storage() != null) {
+            storage(root.storage(), b);
+        }
+        access(root.access(), b);
+        CostControls cost = cost(root.cost());
         if (cost != null) {
             b.cost(cost);
         }
         AutoShutdown defaultShutdown = cost != null ? cost.autoShutdown() : CostControls.defaults().autoShutdown();
-        JsonNode instances = root.path("researchInstances");
+        List<BlueprintDocument.ResearchInstance> instances = orEmpty(root.researchInstances());
         for (int i = 0; i < instances.size(); i++) {
-            JsonNode r = instances.get(i);
+            BlueprintDocument.ResearchInstance r = instances.get(i);
             String path = "$.researchInstances[" + i + "]";
-            AutoShutdown shutdown = r.has("autoShutdown") ? shutdown(r.get("autoShutdown"), path + ".autoShutdown",
+            AutoShutdown shutdown = r.autoShutdown() != null ? shutdown(r.autoShutdown(), path + ".autoShutdown",
                     defaultShutdown) : defaultShutdown;
             if (shutdown != null) {
-                attempt(path, () -> b.instance(new ResearchInstance(r.path("name").asText(),
-                        r.path("vmSize").asText(), r.path("image").asText("ubuntu2404"), r.path("project").asText(""),
-                        list(r.path("mounts")), shutdown)));
+                attempt(path, () -> b.instance(new ResearchInstance(r.name(), r.vmSize(), r.image(),
+                        orEmpty(r.project()), orEmpty(r.mounts()), shutdown)));
             }
         }
-        if (root.has("governance")) {
-            governance(root.get("governance"), root, profile, b);
+        if (root.governance() != null) {
+            governance(root.governance(), root, profile, b);
         }
-        JsonNode sup = root.path("suppressions");
+        List<BlueprintDocument.Suppression> sup = orEmpty(root.suppressions());
         for (int i = 0; i < sup.size(); i++) {
-            JsonNode s = sup.get(i);
-            attempt("$.suppressions[" + i + "]", () -> b.suppress(new Suppression(s.path("rule").asText(),
-                    s.path("reason").asText(), s.path("target").asText(""))));
+            BlueprintDocument.Suppression s = sup.get(i);
+            attempt("$.suppressions[" + i + "]", () -> b.suppress(new Suppression(s.rule(), s.reason(),
+                    orEmpty(s.target()))));
         }
         if (!problems.isEmpty()) {
             // a refused value would only cause follow-on errors in the whole-environment checks
@@ -115,72 +127,68 @@ final class BlueprintMapper {
         }
     }
 
-    private void network(JsonNode n, ClusterEnvironment.Builder b) {
-        if (n.isMissingNode()) {
+    private void network(BlueprintDocument.Network n, ClusterEnvironment.Builder b) {
+        if (n == null) {
             return;
         }
         b.network(nb -> {
-            if (n.has("existing")) {
-                JsonNode e = n.get("existing");
-                attempt("$.network.existing.resourceGroup", () -> nb.existing(e.path("resourceGroup").asText(""),
-                        e.path("vnet").asText()));
-                strings(e.path("subnets")).forEach((k, v) -> SubnetRole.byKey(k).ifPresent(r -> nb.existingSubnet(r, v)));
-                strings(e.path("ranges")).forEach((k, v) -> SubnetRole.byKey(k).ifPresent(r -> attempt(
+            BlueprintDocument.ExistingNetwork e = n.existing();
+            if (e != null) {
+                attempt("$.network.existing.resourceGroup", () -> nb.existing(orEmpty(e.resourceGroup()), e.vnet()));
+                keys(e.subnets()).forEach((k, v) -> SubnetRole.byKey(k).ifPresent(r -> nb.existingSubnet(r, v)));
+                keys(e.ranges()).forEach((k, v) -> SubnetRole.byKey(k).ifPresent(r -> attempt(
                         "$.network.existing.ranges." + k, () -> nb.subnet(r, v))));
             }
-            if (n.has("addressSpace")) {
-                attempt("$.network.addressSpace", () -> nb.addressSpace(n.get("addressSpace").asText()));
+            if (n.addressSpace() != null) {
+                attempt("$.network.addressSpace", () -> nb.addressSpace(n.addressSpace()));
             }
-            strings(n.path("subnets")).forEach((k, v) -> SubnetRole.byKey(k).ifPresent(r -> attempt(
+            keys(n.subnets()).forEach((k, v) -> SubnetRole.byKey(k).ifPresent(r -> attempt(
                     "$.network.subnets." + k, () -> nb.subnet(r, v))));
-            if (n.has("bastion")) {
-                nb.bastion(n.get("bastion").asText());
+            if (n.bastion() != null) {
+                nb.bastion(n.bastion());
             }
-            if (n.has("natGateway")) {
-                nb.natGateway(n.get("natGateway").asBoolean());
+            nb.natGateway(n.natGateway());
+            if (n.privateEndpoints() != null) {
+                nb.privateEndpoints(n.privateEndpoints());
             }
-            if (n.has("privateEndpoints")) {
-                nb.privateEndpoints(n.get("privateEndpoints").asBoolean());
+            if (n.publicAddressSpaceReason() != null) {
+                nb.publicAddressSpace(n.publicAddressSpaceReason());
             }
-            if (n.has("publicAddressSpaceReason")) {
-                nb.publicAddressSpace(n.get("publicAddressSpaceReason").asText());
-            }
-            String zonesAt = n.has("privateDnsZones") ? "$.network.privateDnsZones"
-                    : "$.network.existing.privateDnsZones";
-            JsonNode zones = n.has("privateDnsZones") ? n.get("privateDnsZones")
-                    : n.path("existing").path("privateDnsZones");
-            strings(zones).forEach((k, v) -> attempt(zonesAt + "." + k, () -> nb.dnsZone(switch (k) {
-                case "blob" -> PrivateLinkTarget.BLOB;
-                case "file" -> PrivateLinkTarget.FILE;
-                default -> PrivateLinkTarget.KEY_VAULT;
-            }, v)));
+            keys(n.privateDnsZones()).forEach((k, v) -> attempt("$.network.privateDnsZones." + k,
+                    () -> nb.dnsZone(switch (k) {
+                        case "blob" -> PrivateLinkTarget.BLOB;
+                        case "file" -> PrivateLinkTarget.FILE;
+                        default -> PrivateLinkTarget.KEY_VAULT;
+                    }, v)));
             return nb;
         });
     }
 
-    private SlurmCluster cluster(JsonNode c, String envName) {
-        NodeImage defaultImage = image(c.path("image").asText("cycle.image.ubuntu22"), "$.cluster.image");
+    private SlurmCluster cluster(BlueprintDocument.Cluster c, String envName) {
+        NodeImage defaultImage = image(c.image(), "$.cluster.image");
         if (defaultImage == null) {
             return null;
         }
-        SlurmCluster.NodeSpec scheduler = new SlurmCluster.NodeSpec(c.path("scheduler").path("vmSize")
-                .asText("Standard_D4as_v5"), c.path("scheduler").has("image")
-                        ? image(c.path("scheduler").get("image").asText(), "$.cluster.scheduler.image") : defaultImage);
-        SlurmCluster.NodeSpec login = new SlurmCluster.NodeSpec(c.path("login").path("vmSize")
-                .asText("Standard_D4as_v5"), defaultImage);
+        BlueprintDocument.Node sched = c.scheduler();
+        SlurmCluster.NodeSpec scheduler = new SlurmCluster.NodeSpec(sched != null ? sched.vmSize() : Defaults.VM_SIZE,
+                sched != null && sched.image() != null ? image(sched.image(), "$.cluster.scheduler.image")
+                        : defaultImage);
+        BlueprintDocument.Login l = c.login();
+        SlurmCluster.NodeSpec login = new SlurmCluster.NodeSpec(l != null ? l.vmSize() : Defaults.VM_SIZE,
+                defaultImage);
+        int loginCount = l != null ? l.count() : Defaults.LOGIN_COUNT;
+        int loginMax = l != null && l.max() != null ? l.max() : Math.max(2, loginCount);
         List<Partition> partitions = new ArrayList<>();
-        JsonNode ps = c.path("partitions");
+        List<BlueprintDocument.Partition> ps = c.partitions();
         for (int i = 0; i < ps.size(); i++) {
-            JsonNode p = ps.get(i);
+            BlueprintDocument.Partition p = ps.get(i);
             String path = "$.cluster.partitions[" + i + "]";
-            NodeImage img = p.has("image") ? image(p.get("image").asText(), path + ".image") : defaultImage;
+            NodeImage img = p.image() != null ? image(p.image(), path + ".image") : defaultImage;
             if (img == null) {
                 continue;
             }
-            Partition part = attempt(path, () -> new Partition(p.path("name").asText(), p.path("vmSize").asText(),
-                    p.path("maxNodes").asInt(1), p.path("spot").asBoolean(false), p.path("infiniband").asBoolean(false),
-                    img, p.has("alwaysOnReason"), p.path("alwaysOnReason").asText(""),
-                    p.path("default").asBoolean(false)));
+            Partition part = attempt(path, () -> new Partition(p.name(), p.vmSize(), p.maxNodes(), p.spot(),
+                    p.infiniband(), img, p.alwaysOnReason() != null, orEmpty(p.alwaysOnReason()), p.isDefault()));
             if (part != null) {
                 partitions.add(part);
             }
@@ -188,98 +196,98 @@ final class BlueprintMapper {
         if (partitions.size() != ps.size()) {
             return null;
         }
-        return attempt("$.cluster", () -> new SlurmCluster(c.path("name").asText(envName),
-                c.path("slurmVersion").asText("25.11.5"), scheduler, login, c.path("login").path("count").asInt(1),
-                c.path("login").path("max").asInt(Math.max(2, c.path("login").path("count").asInt(1))), partitions,
-                c.path("idleReleaseMinutes").asInt(15) * 60, strings(c.path("nodeTags"))));
+        return attempt("$.cluster", () -> new SlurmCluster(c.name() != null ? c.name() : envName, c.slurmVersion(),
+                scheduler, login, loginCount, loginMax, partitions, c.idleReleaseMinutes() * 60,
+                new TreeMap<>(orEmpty(c.nodeTags()))));
     }
 
-    private void storage(JsonNode s, ClusterEnvironment.Builder b) {
-        if (s.has("lustre")) {
-            JsonNode l = s.get("lustre");
-            AmlSku sku = AmlSku.bySkuName(l.path("sku").asText()).orElse(AmlSku.DURABLE_PREMIUM_125);
-            int capacity = l.path("capacityTiB").asInt();
+    private void storage(BlueprintDocument.Storage s, ClusterEnvironment.Builder b) {
+        BlueprintDocument.Lustre l = s.lustre();
+        if (l != null) {
+            AmlSku sku = AmlSku.bySkuName(l.sku()).orElse(AmlSku.DURABLE_PREMIUM_125);
             Boolean capacityOk = attempt("$.storage.lustre.capacityTiB", () -> {
-                sku.checkCapacity(capacity);
+                sku.checkCapacity(l.capacityTiB());
                 return Boolean.TRUE;
             });
             if (capacityOk == null) {
                 return;
             }
-            attempt("$.storage.lustre", () -> b.storage(new SharedStorage.Lustre(sku, l.path("capacityTiB").asInt(),
-                    l.path("mountPoint").asText("/lustre"), l.path("container").asText("lustre-data"),
-                    l.path("importPrefix").asText("/"), "archive-jobs".equals(l.path("export").asText("auto"))
-                            ? SharedStorage.Export.ARCHIVE_JOBS : SharedStorage.Export.AUTO,
-                    l.path("zone").asText("1"))));
+            attempt("$.storage.lustre", () -> b.storage(new SharedStorage.Lustre(sku, l.capacityTiB(), l.mountPoint(),
+                    l.container(), l.importPrefix(), "archive-jobs".equals(l.export())
+                            ? SharedStorage.Export.ARCHIVE_JOBS : SharedStorage.Export.AUTO, l.zone())));
         }
-        if (s.has("azureFiles")) {
-            JsonNode f = s.get("azureFiles");
-            attempt("$.storage.azureFiles", () -> b.storage(new SharedStorage.AzureFilesNfs(f.path("share")
-                    .asText("shared"), f.path("quotaGiB").asInt(), f.path("mountPoint").asText("/shared"),
-                    f.path("zoneRedundant").asBoolean(true), f.path("encryptionInTransit").asBoolean(true))));
+        BlueprintDocument.AzureFiles f = s.azureFiles();
+        if (f != null) {
+            attempt("$.storage.azureFiles", () -> b.storage(new SharedStorage.AzureFilesNfs(f.share(), f.quotaGiB(),
+                    f.mountPoint(), f.zoneRedundant(), f.encryptionInTransit())));
         }
-        if (s.has("netApp")) {
-            JsonNode n = s.get("netApp");
-            attempt("$.storage.netApp", () -> b.storage(new SharedStorage.NetAppFiles(n.path("volume").asText("shared"),
-                    CapacityPool.ServiceLevel.valueOf(n.path("serviceLevel").asText("Premium")), n.path("poolTiB").asInt(),
-                    n.path("quotaGiB").asInt(), n.path("mountPoint").asText("/shared"))));
+        BlueprintDocument.NetApp n = s.netApp();
+        if (n != null) {
+            attempt("$.storage.netApp", () -> b.storage(new SharedStorage.NetAppFiles(n.volume(),
+                    CapacityPool.ServiceLevel.valueOf(n.serviceLevel()), n.poolTiB(), n.quotaGiB(), n.mountPoint())));
         }
-        if (s.has("blob")) {
-            attempt("$.storage.blob", () -> b.storage(new SharedStorage.Blob(list(s.get("blob").path("containers")))));
+        if (s.blob() != null) {
+            attempt("$.storage.blob", () -> b.storage(new SharedStorage.Blob(s.blob().containers())));
         }
     }
 
-    private void access(JsonNode a, ClusterEnvironment.Builder b) {
-        if (a.isMissingNode()) {
+    private void access(BlueprintDocument.Access a, ClusterEnvironment.Builder b) {
+        if (a == null) {
             return;
         }
         Access d = Access.defaults();
+        BlueprintDocument.CycleCloudSignIn cc = a.cycleCloud();
+        String signIn = cc != null ? cc.signIn() : Defaults.SIGN_IN;
         attempt("$.access", () -> b.access(new Access(
-                new Group("admins", d.admins().parameter(), a.path("admins").path("groupObjectId").asText("")),
-                new Group("researchers", d.researchers().parameter(),
-                        a.path("researchers").path("groupObjectId").asText("")),
-                a.path("entraSshLogin").asBoolean(true),
-                !"local".equals(a.path("cycleCloud").path("signIn").asText("entra")),
-                a.path("cycleCloud").path("entraClientId").asText(""),
-                a.path("cycleCloud").path("localSignInReason").asText(""))));
+                new Group("admins", d.admins().parameter(), a.admins() != null ? orEmpty(a.admins().groupObjectId())
+                        : ""),
+                new Group("researchers", d.researchers().parameter(), a.researchers() != null
+                        ? orEmpty(a.researchers().groupObjectId()) : ""),
+                a.entraSshLogin(), !"local".equals(signIn),
+                cc != null ? orEmpty(cc.entraClientId()) : "",
+                cc != null ? orEmpty(cc.localSignInReason()) : "")));
     }
 
-    private CostControls cost(JsonNode c) {
-        if (c.isMissingNode()) {
+    private CostControls cost(BlueprintDocument.Cost c) {
+        if (c == null) {
             return null;
         }
         CostControls d = CostControls.defaults();
-        AutoShutdown shutdown = c.has("autoShutdown") ? shutdown(c.get("autoShutdown"), "$.cost.autoShutdown",
+        AutoShutdown shutdown = c.autoShutdown() != null ? shutdown(c.autoShutdown(), "$.cost.autoShutdown",
                 d.autoShutdown()) : d.autoShutdown();
         if (shutdown == null) {
             return null;
         }
-        return attempt("$.cost", () -> new CostControls(c.path("budget").asLong(0),
-                c.path("thresholds").has("actual") ? ints(c.path("thresholds").get("actual")) : d.actualThresholds(),
-                c.path("thresholds").has("forecast") ? ints(c.path("thresholds").get("forecast"))
-                        : d.forecastThresholds(),
-                "subscription".equals(c.path("scope").asText()), list(c.path("contactEmails")), shutdown));
+        BlueprintDocument.Thresholds t = c.thresholds();
+        return attempt("$.cost", () -> new CostControls(c.budget(),
+                t != null && t.actual() != null ? t.actual() : d.actualThresholds(),
+                t != null && t.forecast() != null ? t.forecast() : d.forecastThresholds(),
+                "subscription".equals(c.scope()), orEmpty(c.contactEmails()), shutdown));
     }
 
-    private void governance(JsonNode g, JsonNode root, SecurityProfile profile, ClusterEnvironment.Builder b) {
+    private void governance(BlueprintDocument.Governance g, BlueprintDocument.Root root, SecurityProfile profile,
+            ClusterEnvironment.Builder b) {
         boolean hardened = profile == SecurityProfile.HARDENED;
-        List<String> locations = g.has("allowedLocations") ? list(g.get("allowedLocations"))
-                : List.of(root.path("region").asText());
-        attempt("$.governance", () -> b.governance(new Governance(locations, list(g.path("allowedVmSizes")),
-                g.has("requiredTags") ? list(g.get("requiredTags")) : List.of("project", "owner", "environment"),
-                g.path("enforceRequiredTags").asBoolean(false), g.path("logRetentionDays").asInt(hardened ? 90 : 0),
-                g.path("policy").asBoolean(hardened))));
+        attempt("$.governance", () -> b.governance(new Governance(
+                g.allowedLocations() != null ? g.allowedLocations() : List.of(root.region()),
+                orEmpty(g.allowedVmSizes()),
+                g.requiredTags() != null ? g.requiredTags() : Defaults.REQUIRED_TAGS,
+                g.enforceRequiredTags(),
+                g.logRetentionDays() != null ? g.logRetentionDays()
+                        : hardened ? Defaults.HARDENED_LOG_RETENTION_DAYS : 0,
+                g.policy() != null ? g.policy() : hardened)));
     }
 
-    private AutoShutdown shutdown(JsonNode s, String path, AutoShutdown fallback) {
-        if (s.has("alwaysOnReason")) {
-            return attempt(path, () -> AutoShutdown.never(s.get("alwaysOnReason").asText()));
+    private AutoShutdown shutdown(BlueprintDocument.AutoShutdown s, String path, AutoShutdown fallback) {
+        if (s.alwaysOnReason() != null) {
+            return attempt(path, () -> AutoShutdown.never(s.alwaysOnReason()));
         }
-        if (!s.has("time")) {
-            return attempt(path, () -> AutoShutdown.at(fallback.enabled() ? fallback.time() : "1900",
-                    s.path("timeZone").asText(fallback.timeZone())));
+        if (s.time() == null) {
+            return attempt(path, () -> AutoShutdown.at(fallback.enabled() ? fallback.time() : Defaults.SHUTDOWN_TIME,
+                    s.timeZone() != null ? s.timeZone() : fallback.timeZone()));
         }
-        return attempt(path, () -> AutoShutdown.at(s.get("time").asText(), s.path("timeZone").asText("UTC")));
+        return attempt(path, () -> AutoShutdown.at(s.time(), s.timeZone() != null ? s.timeZone()
+                : Defaults.SHUTDOWN_TIME_ZONE));
     }
 
     private NodeImage image(String text, String path) {
@@ -304,25 +312,34 @@ final class BlueprintMapper {
         });
     }
 
-    private static Map<String, String> strings(JsonNode obj) {
+    /** A record of string keys (subnets by role, DNS zones by kind) as key to value, in key order, absent ones left out. */
+    private static Map<String, String> keys(Record r) {
         Map<String, String> out = new TreeMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = obj.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            out.put(e.getKey(), e.getValue().asText());
+        if (r == null) {
+            return out;
+        }
+        for (RecordComponent c : r.getClass().getRecordComponents()) {
+            try {
+                Object v = c.getAccessor().invoke(r);
+                if (v != null) {
+                    out.put(c.getName(), (String) v);
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
         }
         return out;
     }
 
-    private static List<String> list(JsonNode arr) {
-        List<String> out = new ArrayList<>();
-        arr.forEach(v -> out.add(v.asText()));
-        return out;
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 
-    private static List<Integer> ints(JsonNode arr) {
-        List<Integer> out = new ArrayList<>();
-        arr.forEach(v -> out.add(v.asInt()));
-        return out;
+    private static <T> List<T> orEmpty(List<T> l) {
+        return l == null ? List.of() : l;
+    }
+
+    private static <K, V> Map<K, V> orEmpty(Map<K, V> m) {
+        return m == null ? Map.of() : m;
     }
 }

@@ -5,13 +5,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.hpcblueprints.arm.Json;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A small description language for the blueprint format: typed fields with descriptions. The blueprint JSON Schema
- * is generated from it and the loader's hints (did you mean, allowed values) come from it, so the two cannot drift.
+ * The blueprint format as typed fields with descriptions and defaults, read from {@link BlueprintDocument}'s records
+ * ({@link #of(Class)}). The blueprint JSON Schema is generated from it, the loader's hints (did you mean, allowed
+ * values) and the defaults the mapper sees ({@link #withDefaults}) come from it, so none of them can drift.
  */
 final class Spec {
 
@@ -63,7 +68,12 @@ final class Spec {
             List<String> required = new ArrayList<>();
             for (Field f : fields) {
                 ObjectNode fs = f.type().schema();
-                fs.put("description", f.description());
+                if (f.byDefault() == null) {
+                    fs.put("description", f.description());
+                } else {
+                    fs.put("description", f.description() + " Default: " + f.byDefault().asText() + ".");
+                    fs.set("default", f.byDefault());
+                }
                 props.set(f.name(), fs);
                 if (f.required()) {
                     required.add(f.name());
@@ -100,47 +110,99 @@ final class Spec {
         }
     }
 
-    record Field(String name, Type type, String description, boolean required) {
+    /** @param byDefault the value an absent key takes; null for none */
+    record Field(String name, Type type, String description, boolean required, JsonNode byDefault) {
     }
 
-    static Field opt(String name, Type type, String description) {
-        return new Field(name, type, description, false);
+    // ---- from records -------------------------------------------------------------------------------------
+
+    /** The object type a record describes: one field per component, as its {@link Key} says. */
+    static Obj of(Class<?> record) {
+        if (!record.isRecord()) {
+            throw new IllegalArgumentException(record + " is not a record");
+        }
+        List<Field> fields = new ArrayList<>();
+        for (RecordComponent c : record.getRecordComponents()) {
+            Key key = c.getAnnotation(Key.class);
+            if (key == null) {
+                throw new IllegalStateException(record.getSimpleName() + "." + c.getName() + " has no @Key");
+            }
+            // Jackson's annotation does not target record components; Java copies it to the accessor
+            JsonProperty renamed = c.getAccessor().getAnnotation(JsonProperty.class);
+            String name = renamed != null ? renamed.value() : c.getName();
+            Type type = type(c.getGenericType(), key, record.getSimpleName() + "." + name);
+            JsonNode byDefault = key.byDefault().isEmpty() ? null : defaultValue(type, key.byDefault());
+            fields.add(new Field(name, type, key.doc(), key.required(), byDefault));
+        }
+        return new Obj(List.copyOf(fields));
     }
 
-    static Field req(String name, Type type, String description) {
-        return new Field(name, type, description, true);
+    private static Type type(java.lang.reflect.Type t, Key key, String where) {
+        if (t instanceof ParameterizedType p) {
+            Class<?> raw = (Class<?>) p.getRawType();
+            if (raw == List.class) {
+                return new Arr(type(p.getActualTypeArguments()[0], key, where));
+            }
+            if (raw == Map.class) {
+                return new MapOf(str());
+            }
+        } else if (t instanceof Class<?> c) {
+            if (c == String.class) {
+                return new Str(key.pattern(), List.of(key.values()), key.example());
+            }
+            if (c == int.class || c == Integer.class || c == long.class || c == Long.class) {
+                if (key.min() == Long.MIN_VALUE || key.max() == Long.MAX_VALUE) {
+                    throw new IllegalStateException(where + ": a number needs min and max");
+                }
+                return new Int(key.min(), key.max());
+            }
+            if (c == boolean.class || c == Boolean.class) {
+                return new Bool();
+            }
+            if (c.isRecord()) {
+                return of(c);
+            }
+        }
+        throw new IllegalStateException(where + ": no schema type for " + t);
+    }
+
+    private static JsonNode defaultValue(Type type, String text) {
+        if (type instanceof Int) {
+            return JsonTrees.NODES.numberNode(Long.parseLong(text));
+        }
+        if (type instanceof Bool) {
+            return JsonTrees.NODES.booleanNode(Boolean.parseBoolean(text));
+        }
+        return JsonTrees.NODES.textNode(text);
+    }
+
+    /**
+     * A copy of a schema-valid tree with every absent key that has a default set to it, in each object that is
+     * there (an absent section stays absent: its defaults are the domain's).
+     */
+    static JsonNode withDefaults(Type type, JsonNode node) {
+        if (type instanceof Obj o && node instanceof ObjectNode given) {
+            ObjectNode out = JsonTrees.object();
+            for (Field f : o.fields()) {
+                JsonNode v = given.get(f.name());
+                if (v != null) {
+                    out.set(f.name(), withDefaults(f.type(), v));
+                } else if (f.byDefault() != null) {
+                    out.set(f.name(), f.byDefault());
+                }
+            }
+            return out;
+        }
+        if (type instanceof Arr a && node instanceof ArrayNode items) {
+            ArrayNode out = JsonTrees.array();
+            items.forEach(i -> out.add(withDefaults(a.items(), i)));
+            return out;
+        }
+        return node;
     }
 
     static Str str() {
         return new Str("", List.of(), "");
-    }
-
-    static Str str(String pattern, String example) {
-        return new Str(pattern, List.of(), example);
-    }
-
-    static Str oneOf(String... values) {
-        return new Str("", List.of(values), "");
-    }
-
-    static Int integer(long min, long max) {
-        return new Int(min, max);
-    }
-
-    static Bool bool() {
-        return new Bool();
-    }
-
-    static Obj obj(Field... fields) {
-        return new Obj(List.of(fields));
-    }
-
-    static Arr arr(Type items) {
-        return new Arr(items);
-    }
-
-    static MapOf mapOf(Type values) {
-        return new MapOf(values);
     }
 
     /** The JSON Schema (draft-07) of a root object. */

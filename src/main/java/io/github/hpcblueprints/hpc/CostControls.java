@@ -31,7 +31,7 @@ public record CostControls(long budget, List<Integer> actualThresholds, List<Int
     }
 
     public static CostControls defaults() {
-        return new CostControls(0, List.of(80, 100), List.of(100), false, List.of(), AutoShutdown.at("1900", "UTC"));
+        return new CostControls(0, List.of(80, 100), List.of(100), false, List.of(), AutoShutdown.at(Defaults.SHUTDOWN_TIME, Defaults.SHUTDOWN_TIME_ZONE));
     }
     /** A monthly budget in the billing currency. */
     public CostControls withMonthlyBudget(long amount) {

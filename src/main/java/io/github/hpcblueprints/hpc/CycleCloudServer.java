@@ -33,7 +33,7 @@ public record CycleCloudServer(String vmSize, String adminUser, String version, 
     }
 
     public static CycleCloudServer defaults() {
-        return new CycleCloudServer("Standard_D4as_v5", "hpcadmin", "8.*", false,
+        return new CycleCloudServer(Defaults.VM_SIZE, Defaults.ADMIN_USER, Defaults.CYCLECLOUD_VERSION, false,
                 AutoShutdown.never("CycleCloud schedules the cluster; it must be running to start and stop nodes"), "");
     }
 

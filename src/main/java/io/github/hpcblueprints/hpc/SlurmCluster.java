@@ -71,13 +71,13 @@ public record SlurmCluster(String name, String slurmVersion, NodeSpec scheduler,
     /** Fluent construction for the Java DSL. */
     public static final class Builder {
         private final String name;
-        private String slurmVersion = "25.11.5";
-        private NodeSpec scheduler = new NodeSpec("Standard_D4as_v5", new NodeImage.CycleCloud("cycle.image.ubuntu22"));
-        private NodeSpec login = new NodeSpec("Standard_D4as_v5", new NodeImage.CycleCloud("cycle.image.ubuntu22"));
-        private int loginCount = 1;
+        private String slurmVersion = Defaults.SLURM_VERSION;
+        private NodeSpec scheduler = new NodeSpec(Defaults.VM_SIZE, new NodeImage.CycleCloud(Defaults.NODE_IMAGE));
+        private NodeSpec login = new NodeSpec(Defaults.VM_SIZE, new NodeImage.CycleCloud(Defaults.NODE_IMAGE));
+        private int loginCount = Defaults.LOGIN_COUNT;
         private int loginMax = 2;
         private final List<Partition> partitions = new ArrayList<>();
-        private int idleReleaseSeconds = 900;
+        private int idleReleaseSeconds = Defaults.IDLE_RELEASE_MINUTES * 60;
         private Map<String, String> nodeTags = Map.of();
 
         private Builder(String name) {
