@@ -7,7 +7,7 @@ param cycleCloudPrincipalId string
 resource cycleCloudSubscriptionReadsPhysics 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
   name: guid(subscription().id, 'CycleCloud subscription reads (physics)')
   properties: {
-    roleName: 'CycleCloud subscription reads (physics)'
+    roleName: 'CycleCloud subscription reads (physics) [${uniqueString(subscription().id)}]'
     description: 'VM sizes, quota usage and prices: what CycleCloud reads above its resource group.'
     type: 'CustomRole'
     permissions: [

@@ -7,7 +7,7 @@ param cycleCloudPrincipalId string
 resource cycleCloudSubscriptionReadsTeaching 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
   name: guid(subscription().id, 'CycleCloud subscription reads (teaching)')
   properties: {
-    roleName: 'CycleCloud subscription reads (teaching)'
+    roleName: 'CycleCloud subscription reads (teaching) [${uniqueString(subscription().id)}]'
     description: 'VM sizes, quota usage and prices: what CycleCloud reads above its resource group.'
     type: 'CustomRole'
     permissions: [

@@ -7,8 +7,8 @@ param cycleCloudPrincipalId string
 resource cycleCloudSubscriptionReadsGenomics 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
   name: guid(subscription().id, 'CycleCloud subscription reads (genomics)')
   properties: {
-    roleName: 'CycleCloud subscription reads (genomics)'
-    description: 'VM sizes, quota usage and prices: what CycleCloud reads above its resource group.'
+    roleName: 'CycleCloud subscription reads (genomics) [${uniqueString(subscription().id)}]'
+    description: 'VM sizes, quota usage and prices: what CycleCloud reads above its resource group; and the marketplace terms of its node images, which it accepts.'
     type: 'CustomRole'
     permissions: [
       {
@@ -16,6 +16,8 @@ resource cycleCloudSubscriptionReadsGenomics 'Microsoft.Authorization/roleDefini
           'Microsoft.Compute/skus/read'
           'Microsoft.Compute/locations/usages/read'
           'Microsoft.Commerce/RateCard/read'
+          'Microsoft.MarketplaceOrdering/offertypes/publishers/offers/plans/agreements/read'
+          'Microsoft.MarketplaceOrdering/offertypes/publishers/offers/plans/agreements/write'
         ]
         notActions: []
         dataActions: []

@@ -6,7 +6,7 @@ param principalId string
 resource cycleCloudSubnetJoinPhysics 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
   name: guid(resourceGroup().id, 'CycleCloud subnet join (physics)')
   properties: {
-    roleName: 'CycleCloud subnet join (physics)'
+    roleName: 'CycleCloud subnet join (physics) [${uniqueString(resourceGroup().id)}]'
     description: 'Lets CycleCloud place cluster NICs in this resource group\'s subnets.'
     type: 'CustomRole'
     permissions: [

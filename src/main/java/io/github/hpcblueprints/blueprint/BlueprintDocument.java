@@ -165,8 +165,9 @@ final class BlueprintDocument {
             @Key(doc = "Server VM size.", pattern = VM, example = VM_SIZE, byDefault = VM_SIZE) String vmSize,
             @Key(doc = "Break-glass admin user.", pattern = "^[a-z_][a-z0-9_-]{0,31}$", example = ADMIN_USER,
                     byDefault = ADMIN_USER) String adminUser,
-            @Key(doc = "CycleCloud 8 package version (8.* is the newest).", byDefault = CYCLECLOUD_VERSION)
-            String version,
+            @Key(doc = "CycleCloud release to install, pinned (a package build such as 8.9.1-3507 may be given).",
+                    pattern = "^8\\.\\d+\\.\\d+(-\\d+)?$", example = CYCLECLOUD_VERSION,
+                    byDefault = CYCLECLOUD_VERSION) String version,
             @Key(doc = "Give the server a public IP (refused when hardened).", byDefault = "false") boolean publicIp,
             @Key(doc = "Daily shutdown (default: none; it runs the cluster).") AutoShutdown autoShutdown,
             @Key(doc = "A pre-authorised managed identity to use instead of creating one and assigning roles.",

@@ -38,6 +38,19 @@ final class CloudConfig {
         return this;
     }
 
+    /** Runs a command given as plain words (letters, digits, {@code ./-_}), so nothing needs quoting. */
+    CloudConfig run(String command, String... args) {
+        List<String> words = new ArrayList<>(List.of(command));
+        words.addAll(List.of(args));
+        for (String w : words) {
+            if (!w.matches("[A-Za-z0-9._/-]+")) {
+                throw new IllegalArgumentException("not a plain word: " + w);
+            }
+        }
+        runcmd.add(String.join(", ", words));
+        return this;
+    }
+
     String write() {
         StringBuilder sb = new StringBuilder("#cloud-config\n");
         comments.forEach(c -> sb.append("# ").append(c).append('\n'));

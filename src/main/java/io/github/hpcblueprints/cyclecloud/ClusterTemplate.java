@@ -104,6 +104,7 @@ final class ClusterTemplate {
         m.put("env", env.name());
         m.put("cluster", cl.name());
         m.put("slurmVersion", cl.slurmVersion());
+        m.put("slurmProject", cl.slurmProjectRelease());
         m.put("additionalConfig", additionalSlurmConfig(env));
         m.put("spec", projectName(env) + ":default:" + PROJECT_VERSION);
         m.put("schedulerSpec", projectName(env) + ":scheduler:" + PROJECT_VERSION);

@@ -278,7 +278,7 @@ public final class ClusterEnvironment {
             List<Problem> problems = new ArrayList<>();
             EnvironmentChecks.check(this, problems);
             Network network = networkSpec.resolve(this, problems);
-            String bastion = networkSpec.bastionSku(profile);
+            String bastion = networkSpec.bastionSku(profile, hasCluster());
             Governance governance = governanceSpec != null ? governanceSpec : defaultGovernance();
             EnvironmentChecks.guardRails(this, governance, problems);
             if (!problems.isEmpty()) {

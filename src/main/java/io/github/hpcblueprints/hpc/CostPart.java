@@ -2,7 +2,10 @@ package io.github.hpcblueprints.hpc;
 
 import io.github.hpcblueprints.arm.Expr;
 import io.github.hpcblueprints.arm.Json;
+import io.github.hpcblueprints.arm.Output;
 import io.github.hpcblueprints.arm.Parameter;
+import io.github.hpcblueprints.arm.ParameterType;
+import io.github.hpcblueprints.azure.resources.ResourceGroupTags;
 import io.github.hpcblueprints.azure.Deployment;
 import io.github.hpcblueprints.azure.consumption.Budget;
 import java.util.ArrayList;
@@ -10,22 +13,29 @@ import java.util.List;
 
 /**
  * Budgets: one for the environment (resource group, or subscription when asked), one per project filtered by its
- * {@code project} tag. They start on the first day of the month of the deployment ({@code utcNow} is evaluated
- * only as a parameter default, so the template itself stays the same every day).
+ * {@code project} tag. Azure refuses to change a budget's start date, so the date is chosen once: the first
+ * deployment takes the first day of its month ({@code utcNow}, evaluated only as a parameter default), records it as
+ * the resource group's tag {@value #START_TAG}, and every later deployment reads it back from there.
  */
 final class CostPart {
+
+    /** The resource group tag that remembers the budgets' start date between deployments. */
+    static final String START_TAG = "hpcb-budget-start";
 
     private CostPart() {
     }
 
     static void compile(CompileContext c) {
         CostControls cost = c.env.cost();
-        boolean any = (cost.budget() > 0 && !cost.subscriptionScope())
-                || c.env.projects().stream().anyMatch(p -> p.budget() > 0);
+        boolean any = cost.budget() > 0 || c.env.projects().stream().anyMatch(p -> p.budget() > 0);
         if (!any) {
             return;
         }
         Expr start = startDate(c.d);
+        c.d.add(ResourceGroupTags.adding(START_TAG, start));
+        // a subscription budget is deployed by subscription.json, which cannot read the group's tags: it is given this
+        c.d.output(Output.of("budgetStart", ParameterType.STRING, start)
+                .withDescription("Pass to subscription.json as budgetStartDate."));
         Expr emails = emails(c, c.d);
         if (cost.budget() > 0 && !cost.subscriptionScope()) {
             c.d.add(budget(c.names.name("budget", ""), cost.budget(), start, emails, cost));
@@ -39,8 +49,13 @@ final class CostPart {
     }
 
     static Expr startDate(Deployment d) {
-        return d.parameter(Parameter.string("budgetStartDate").withDefault(Expr.call("utcNow", Expr.str("yyyy-MM-01")))
-                .withDescription("First day of the month budgets start (defaults to this month)."));
+        if (d.scope() == io.github.hpcblueprints.arm.Scope.SUBSCRIPTION) {
+            return d.parameter(Parameter.string("budgetStartDate").withDescription("Output budgetStart of the "
+                    + "resource-group deployment (the budgets' start date, fixed at their first deployment)."));
+        }
+        return d.parameter(Parameter.string("budgetStartDate").withDefault(ResourceGroupTags.readOr(START_TAG,
+                Expr.call("utcNow", Expr.str("yyyy-MM-01")))).withDescription("First day of the month the budgets "
+                        + "start: the date recorded on the resource group by the first deployment, else this month."));
     }
 
     static Expr emails(CompileContext c, Deployment d) {

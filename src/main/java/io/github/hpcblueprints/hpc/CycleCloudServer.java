@@ -8,7 +8,8 @@ import java.util.Objects;
  * (or an existing, pre-authorised identity), and no stored credentials: its administrator password lives in Key
  * Vault. It runs the cluster, so auto-shutdown applies only when the blueprint asks for it.
  *
- * @param version the CycleCloud 8 package version to install ({@code 8.*} for the newest)
+ * @param version the CycleCloud release to install, pinned ({@code 8.9.1}, or a package build such as
+ *     {@code 8.9.1-3507}); a floating version would let two servers of one blueprint run different releases
  * @param publicIp a public IP on the server (refused when hardened)
  * @param existingIdentityId a pre-authorised identity to use instead of creating one and assigning roles; empty
  *     for none
@@ -22,6 +23,11 @@ public record CycleCloudServer(String vmSize, String adminUser, String version, 
         Objects.requireNonNull(version);
         Objects.requireNonNull(autoShutdown);
         Objects.requireNonNull(existingIdentityId);
+        if (!version.matches("8\\.\\d+\\.\\d+(-\\d+)?")) {
+            throw new IllegalArgumentException("CycleCloud version '" + version + "' is not a pinned CycleCloud 8 release "
+                    + "such as " + Defaults.CYCLECLOUD_VERSION + " (or a package build such as "
+                    + Defaults.CYCLECLOUD_VERSION + "-3507)");
+        }
         if (!adminUser.matches("[a-z_][a-z0-9_-]{0,31}")) {
             throw new IllegalArgumentException("CycleCloud admin user '" + adminUser + "' must be a Linux user name");
         }
@@ -35,6 +41,11 @@ public record CycleCloudServer(String vmSize, String adminUser, String version, 
     public static CycleCloudServer defaults() {
         return new CycleCloudServer(Defaults.VM_SIZE, Defaults.ADMIN_USER, Defaults.CYCLECLOUD_VERSION, false,
                 AutoShutdown.never("CycleCloud schedules the cluster; it must be running to start and stop nodes"), "");
+    }
+
+    /** The apt version the server installs: the release's newest package build, or the build given. */
+    public String packageVersion() {
+        return version.contains("-") ? version : version + "-*";
     }
 
     public boolean usesExistingIdentity() {

@@ -14,7 +14,8 @@ public final class Defaults {
     /** VM size of the CycleCloud server, the scheduler and the login nodes. */
     public static final String VM_SIZE = "Standard_D4as_v5";
     public static final String ADMIN_USER = "hpcadmin";
-    public static final String CYCLECLOUD_VERSION = "8.*";
+    /** The CycleCloud release the official CycleCloud Workspace for Slurm deploys (its image 8.9.1, June 2026). */
+    public static final String CYCLECLOUD_VERSION = "8.9.1";
     public static final String SLURM_VERSION = "25.11.5";
     /** The image of every cluster node that names none. */
     public static final String NODE_IMAGE = "cycle.image.ubuntu22";

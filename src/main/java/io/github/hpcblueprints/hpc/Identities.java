@@ -15,10 +15,13 @@ import java.util.Objects;
  * @param cycleCloudIdentityId CycleCloud's user-assigned identity (resource id); null without a cluster
  * @param cycleCloudPrincipalId its principal id; null without a cluster
  * @param cycleCloudClientId its client id; null without a cluster
+ * @param nodeIdentity the identity cluster nodes read CycleCloud's locker with (never CycleCloud's own, which can
+ *     create VMs and read the administrator password); null without a cluster
  */
 record Identities(Expr adminsGroup, Expr researchersGroup, Map<String, Expr> projectGroups, Expr sshPublicKey,
         Expr adminUsername, Ref<KeyVault> keyVault, Expr cycleCloudIdentityId, Expr cycleCloudPrincipalId,
-        Expr cycleCloudClientId, Map<String, Ref<UserAssignedIdentity>> projectIdentities) {
+        Expr cycleCloudClientId, Map<String, Ref<UserAssignedIdentity>> projectIdentities,
+        Ref<UserAssignedIdentity> nodeIdentity) {
 
     Identities {
         Objects.requireNonNull(adminsGroup);

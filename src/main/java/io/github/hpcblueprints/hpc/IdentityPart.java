@@ -65,10 +65,11 @@ final class IdentityPart {
         Expr cycleCloudPrincipalId;
         Expr cycleCloudClientId;
         final Map<String, Ref<UserAssignedIdentity>> projectIdentities = new LinkedHashMap<>();
+        Ref<UserAssignedIdentity> nodeIdentity;
 
         Identities result() {
             return new Identities(adminsGroup, researchersGroup, projectGroups, sshPublicKey, adminUsername, keyVault,
-                    cycleCloudIdentityId, cycleCloudPrincipalId, cycleCloudClientId, projectIdentities);
+                    cycleCloudIdentityId, cycleCloudPrincipalId, cycleCloudClientId, projectIdentities, nodeIdentity);
         }
     }
 
@@ -99,6 +100,10 @@ final class IdentityPart {
         if (c.env.cluster().isPresent()) {
             keyVault(c, net, m);
             cycleCloudIdentity(c, m);
+            // CycleCloud attaches its locker identity to every node, where any user can take its token from the
+            // instance metadata service: nodes get one of their own that can only read the locker
+            m.nodeIdentity = c.d.add(c.place(UserAssignedIdentity.named(c.names.name("id", "nodes"))));
+            c.facts.put("nodeIdentityId", m.nodeIdentity.id());
             if (a.cycleCloudEntraSignIn()) {
                 c.facts.put("entraClientId", c.param(Parameter.string("cycleCloudEntraClientId").withDescription(
                         "Client id of the app registration CycleCloud signs users in with (created by an "
@@ -123,11 +128,19 @@ final class IdentityPart {
     }
 
     private static void keyVault(CompileContext c, NetworkResources net, Made m) {
-        KeyVault kv = c.place(KeyVault.named(Naming.variable(c.d, "keyVaultName", c.names.keyVault())));
+        // purge protection keeps a deleted vault's name for its retention: a resource group deleted and deployed
+        // again recovers the vault (and the administrator password in it) instead of failing on the name
+        Expr createMode = c.param(Parameter.string("keyVaultCreateMode").withAllowed("default", "recover")
+                .withDefault("default").withDescription("recover after the resource group was deleted and is "
+                        + "deployed again: the vault is soft-deleted, keeps its name, and is brought back with its "
+                        + "secrets (purge protection forbids purging it)."));
+        KeyVault kv = c.place(KeyVault.named(Naming.variable(c.d, "keyVaultName", c.names.keyVault())))
+                .createMode(createMode);
         if (!c.privateEndpoints()) {
-            kv.allowPublicNetworkAccess();
-            c.suppress("HPCB-NET-004", kv.name(), "baseline profile: reached through the vault's firewall from the "
-                    + "environment's subnets only");
+            // the server reads and writes its secret from the admin subnet (service endpoint); nothing else gets in
+            kv.allowPublicNetworkAccess().allowSubnet(net.subnet(SubnetRole.ADMIN));
+            c.suppress("HPCB-NET-004", kv.name(), "baseline profile: reached through the vault's firewall, which "
+                    + "admits only the CycleCloud server's subnet (service endpoint)");
         }
         m.keyVault = c.d.add(kv);
         c.d.add(RoleAssignment.on(m.keyVault, BuiltInRole.KEY_VAULT_SECRETS_USER, m.adminsGroup, PrincipalType.Group)

@@ -92,8 +92,13 @@ public final class NetworkBuilder {
         return this;
     }
 
-    String bastionSku(SecurityProfile profile) {
-        String sku = bastion != null ? bastion : profile == SecurityProfile.HARDENED ? "standard" : "basic";
+    /**
+     * The Bastion SKU: as given, else Standard when hardened or when there is a CycleCloud server (its web UI is
+     * reached through Standard's native-client tunnel), else Basic.
+     */
+    String bastionSku(SecurityProfile profile, boolean cycleCloud) {
+        String sku = bastion != null ? bastion
+                : profile == SecurityProfile.HARDENED || cycleCloud ? "standard" : "basic";
         return switch (sku) {
             case "none" -> "";
             case "basic" -> "Basic";
@@ -103,6 +108,13 @@ public final class NetworkBuilder {
 
     Network resolve(ClusterEnvironment.Builder env, List<Problem> problems) {
         boolean hardened = env.profile() == SecurityProfile.HARDENED;
+        if ("basic".equals(bastion) && env.hasCluster()) {
+            // Basic only opens SSH and RDP in the portal: the documented way to the CycleCloud web UI would not exist
+            problems.add(Problem.at("BLUEPRINT-VALUE", "$.network.bastion", "Bastion Basic cannot reach the "
+                    + "CycleCloud web UI: HTTPS to the server's private address needs Standard's native-client tunnel "
+                    + "(az network bastion tunnel)", "use bastion: standard, or bastion: none when administrators "
+                    + "reach the virtual network through your own private network (VPN or ExpressRoute)"));
+        }
         boolean pe = privateEndpoints != null ? privateEndpoints : hardened;
         if (hardened && !pe) {
             problems.add(Problem.at("BLUEPRINT-VALUE", "$.network.privateEndpoints", "a hardened environment "
@@ -150,13 +162,13 @@ public final class NetworkBuilder {
                     "use a private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10), or give "
                             + "network.publicAddressSpaceReason if your organisation owns and routes it"));
         }
-        if (!bastionSku(env.profile()).isEmpty()) {
+        if (!bastionSku(env.profile(), env.hasCluster()).isEmpty()) {
             wanted.put(SubnetRole.BASTION, 26);
         }
         Map<SubnetRole, Cidr> planned = NetworkPlanner.plan(addressSpace, wanted, subnets, problems);
         NetworkPlanner.check(planned, wanted, subnets.keySet(), problems);
         boolean nat = natGateway != null ? natGateway : true;
-        return new Network.Managed(addressSpace, planned, !bastionSku(env.profile()).isEmpty(), nat, pe,
+        return new Network.Managed(addressSpace, planned, !bastionSku(env.profile(), env.hasCluster()).isEmpty(), nat, pe,
                 dnsZoneIds);
     }
 

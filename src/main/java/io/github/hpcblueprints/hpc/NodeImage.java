@@ -14,6 +14,15 @@ public sealed interface NodeImage permits NodeImage.CycleCloud, NodeImage.Market
     String imageName();
 
     /**
+     * True for a marketplace image sold under a purchase plan whose terms must be accepted in the subscription
+     * before a VM or scale set can use it (third-party listings such as AlmaLinux's HPC image). CycleCloud accepts
+     * them when its account says {@code AcceptMarketplaceTerms} and its identity may sign agreements.
+     */
+    default boolean needsTermsAccepted() {
+        return false;
+    }
+
+    /**
      * A CycleCloud image name. Only the Linux images CycleCloud ships and still supports can run Slurm nodes (its
      * image list: almalinux-8, cycle.image.ubuntu20/22/24, the SLES HPC images); CentOS and Windows names are
      * refused.
@@ -41,11 +50,25 @@ public sealed interface NodeImage permits NodeImage.CycleCloud, NodeImage.Market
     }
 
     record Marketplace(String urn) implements NodeImage {
+        /** Publishers whose listings carry no purchase plan: Microsoft's own and the distributions' first-party ones. */
+        static final java.util.Set<String> PLANLESS_PUBLISHERS = java.util.Set.of("canonical", "microsoft-dsvm",
+                "microsoftwindowsserver", "microsoftcblmariner", "openlogic", "redhat", "suse", "debian",
+                "azurecyclecloud");
+
         public Marketplace {
             if (urn.split(":").length != 4) {
                 throw new IllegalArgumentException("marketplace image '" + urn
                         + "' must be publisher:offer:sku:version");
             }
+        }
+
+        public String publisher() {
+            return urn.split(":")[0];
+        }
+
+        @Override
+        public boolean needsTermsAccepted() {
+            return !PLANLESS_PUBLISHERS.contains(publisher().toLowerCase(Locale.ROOT));
         }
 
         @Override

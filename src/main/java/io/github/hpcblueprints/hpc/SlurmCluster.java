@@ -42,6 +42,11 @@ public record SlurmCluster(String name, String slurmVersion, NodeSpec scheduler,
         if (partitions.isEmpty()) {
             throw new IllegalArgumentException("cluster '" + name + "' needs at least one partition");
         }
+        if (SlurmProject.releaseFor(slurmVersion).isEmpty()) {
+            throw new IllegalArgumentException("Slurm " + slurmVersion + " is not installed by any CycleCloud Slurm "
+                    + "project release this version knows; use one of " + String.join(", ",
+                            SlurmProject.slurmVersions()));
+        }
         if (idleReleaseSeconds < 60) {
             throw new IllegalArgumentException("cluster '" + name + "': idle release after " + idleReleaseSeconds
                     + " s is too short for Slurm to place the next job; use 60 s or more");
@@ -57,6 +62,17 @@ public record SlurmCluster(String name, String slurmVersion, NodeSpec scheduler,
         if (partitions.stream().filter(Partition::defaultPartition).count() > 1) {
             throw new IllegalArgumentException("cluster '" + name + "' marks more than one default partition");
         }
+    }
+
+    /** The CycleCloud Slurm project release that installs this cluster's Slurm. */
+    public String slurmProjectRelease() {
+        return SlurmProject.releaseFor(slurmVersion).orElseThrow();
+    }
+
+    /** True when a node image of this cluster is sold under marketplace terms CycleCloud must accept. */
+    public boolean needsMarketplaceTerms() {
+        return scheduler.image().needsTermsAccepted() || login.image().needsTermsAccepted()
+                || partitions.stream().anyMatch(p -> p.image().needsTermsAccepted());
     }
 
     /** The partition Slurm uses when a job names none: the one marked default, else the first. */

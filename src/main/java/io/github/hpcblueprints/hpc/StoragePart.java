@@ -95,6 +95,9 @@ final class StoragePart {
         c.cycleCloudGrants.add(c.d.add(RoleAssignment.on(m.locker, BuiltInRole.STORAGE_BLOB_DATA_CONTRIBUTOR,
                 ids.cycleCloudPrincipalId(), PrincipalType.ServicePrincipal)
                 .description("CycleCloud keeps projects and cluster-init in its locker.")));
+        c.d.add(RoleAssignment.on(m.locker, BuiltInRole.STORAGE_BLOB_DATA_READER,
+                UserAssignedIdentity.principalId(ids.nodeIdentity()), PrincipalType.ServicePrincipal)
+                .description("Cluster nodes download cluster-init from the locker, and may do nothing else."));
         c.facts.put("lockerAccount", m.locker.name());
     }
 

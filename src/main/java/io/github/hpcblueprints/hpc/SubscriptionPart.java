@@ -29,7 +29,13 @@ final class SubscriptionPart {
     record Result(Template template, Map<String, JsonNode> values, List<AzureResource> resources) {
     }
 
+    /** What accepting a plan image's terms needs: read the agreement, sign it. */
+    static final List<String> MARKETPLACE_ACTIONS = List.of(
+            "Microsoft.MarketplaceOrdering/offertypes/publishers/offers/plans/agreements/read",
+            "Microsoft.MarketplaceOrdering/offertypes/publishers/offers/plans/agreements/write");
+
     static Optional<Result> compile(CompileContext c) {
+        boolean terms = c.env.cluster().map(SlurmCluster::needsMarketplaceTerms).orElse(false);
         boolean cycleCloudReads = c.env.cluster().isPresent()
                 && !c.env.cycleCloud().orElseThrow().usesExistingIdentity();
         boolean budget = c.env.cost().subscriptionScope() && c.env.cost().budget() > 0;
@@ -41,11 +47,17 @@ final class SubscriptionPart {
         if (cycleCloudReads) {
             Expr principal = d.parameter(Parameter.string("cycleCloudPrincipalId").withDescription(
                     "Output cycleCloudPrincipalId of the resource-group deployment."));
-            Ref<RoleDefinition> role = d.add(RoleDefinition.atSubscription("CycleCloud subscription reads ("
+            RoleDefinition reads = RoleDefinition.atSubscription("CycleCloud subscription reads ("
                     + c.env.name() + ")")
-                    .description("VM sizes, quota usage and prices: what CycleCloud reads above its resource group.")
+                    .description("VM sizes, quota usage and prices: what CycleCloud reads above its resource group"
+                            + (terms ? "; and the marketplace terms of its node images, which it accepts." : "."))
                     .actions("Microsoft.Compute/skus/read", "Microsoft.Compute/locations/usages/read",
-                            "Microsoft.Commerce/RateCard/read"));
+                            "Microsoft.Commerce/RateCard/read");
+            if (terms) {
+                // agreements live at subscription scope: CycleCloud reads and signs them for plan images
+                reads.actions(MARKETPLACE_ACTIONS.toArray(String[]::new));
+            }
+            Ref<RoleDefinition> role = d.add(reads);
             d.add(RoleAssignment.onSubscription(role, principal, PrincipalType.ServicePrincipal)
                     .description("CycleCloud of environment " + c.env.name() + " checks sizes, quota and prices."));
         }

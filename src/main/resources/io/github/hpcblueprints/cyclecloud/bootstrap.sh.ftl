@@ -1,23 +1,34 @@
 [#include "script-header.ftl"]
 
+# Run by the systemd unit hpcb-bootstrap.service at every boot until it has completed once (it writes
+# /var/lib/hpcb/bootstrap.done); systemd starts it again after a failure. Each step checks what is already done.
+
 # What this server is for; everything Azure decides at deployment (names, ids, addresses) comes from the
 # instance metadata service (userData), and the administrator password only ever from Key Vault.
 CLUSTER=[=cluster]
 TEMPLATE_NAME=[=templateName]
 CYCLECLOUD_PACKAGE=[=package]
+JAVA_PACKAGE=[=java]
 SECRET_NAME=cyclecloud-admin-password
 ENTRA_SIGN_IN=[=entraSignIn]
+SUBSCRIPTION_READS=[=subscriptionReads]
+ACCEPT_MARKETPLACE_TERMS=[=marketplaceTerms]
 
 IMDS="${HPCB_IMDS:-http://169.254.169.254}"
 STATE="$ROOT/var/lib/hpcb"
 CS="$ROOT/opt/cycle_server"
 FILES="$ROOT/opt/hpcb"
 LOG_FILE="$ROOT/var/log/hpcb-bootstrap.log"
+CLI_CONFIG="$ROOT/root/.cycle/config.ini"
 export DEBIAN_FRONTEND=noninteractive
 
 mkdir -p "$STATE" "$(dirname "$LOG_FILE")"
 exec 2> >(tee -a "$LOG_FILE" >&2)
 umask 077
+
+# The CLI keeps the administrator's password in its configuration: it is made for this run and removed at its end,
+# however the run ends. An administrator who wants the CLI runs cyclecloud initialize (README, "Operate").
+trap 'rm -f "$CLI_CONFIG"' EXIT
 
 [#include "vm-functions.ftl"]
 # token RESOURCE: an access token of CycleCloud's identity (named: the VM has no other)
@@ -27,47 +38,93 @@ token() {
     python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])'
 }
 
-# vault METHOD: reads (GET) or writes (PUT, body on stdin) the administrator password secret. The token and the
-# body travel in files and pipes, never on a command line. Prints the secret's value; fails with 3 when absent.
-vault() {
-  local headers response code
+# call TOKEN URL [curl options...]: an authenticated request whose token travels in a file, never on a command
+# line. Prints the HTTP status (000 when the endpoint was not reached); the body goes to $RESPONSE.
+call() {
+  local headers code
   headers="$(mktemp)"
-  response="$(mktemp)"
-  printf 'Authorization: Bearer %s\n' "$VAULT_TOKEN" >"$headers"
-  if [[ "$1" == PUT ]]; then
-    code="$(curl -sS -o "$response" -w '%{http_code}' -X PUT -H @"$headers" -H 'Content-Type: application/json' \
-      --data-binary @- "$SECRET_URL")"
-  else
-    code="$(curl -sS -o "$response" -w '%{http_code}' -H @"$headers" "$SECRET_URL")"
-  fi
+  printf 'Authorization: Bearer %s\nx-ms-version: 2023-11-03\n' "$1" >"$headers"
+  code="$(curl -sS -o "$RESPONSE" -w '%{http_code}' -H @"$headers" "${@:3}" "$2" 2>/dev/null)" || true
   rm -f "$headers"
+  printf '%s' "${code:-000}"
+}
+
+# vault METHOD: reads (GET) or writes (PUT, body on stdin) the administrator password secret. Prints the secret's
+# value; fails with 3 when the secret does not exist, with 1 on any other answer (the caller retries: a new role
+# assignment, a private DNS record or a firewall rule takes minutes to reach a new VM).
+vault() {
+  local code
+  RESPONSE="$(mktemp)"
+  if [[ "$1" == PUT ]]; then
+    code="$(call "$VAULT_TOKEN" "$SECRET_URL" -X PUT -H 'Content-Type: application/json' --data-binary @-)"
+  else
+    code="$(call "$VAULT_TOKEN" "$SECRET_URL")"
+  fi
   # (no set -e in here: callers test the status, which turns errexit off inside the function)
   case "$code" in
     200)
-      if ! python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["value"])' "$response" 2>/dev/null; then
+      if ! python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["value"])' "$RESPONSE" 2>/dev/null; then
         log "Key Vault's answer holds no secret value"
-        rm -f "$response"
+        rm -f "$RESPONSE"
         return 1
       fi
       ;;
-    404) rm -f "$response"; return 3 ;;
-    *) log "Key Vault answered HTTP $code"; rm -f "$response"; return 1 ;;
+    404) rm -f "$RESPONSE"; return 3 ;;
+    *) log "Key Vault answered HTTP $code for secret $SECRET_NAME"; rm -f "$RESPONSE"; return 1 ;;
   esac
-  rm -f "$response"
+  rm -f "$RESPONSE"
+}
+
+# read_password: the secret's value, or exit 3 when it does not exist yet; transient answers are retried
+read_password() {
+  local status
+  for attempt in $(seq 1 "${HPCB_VAULT_ATTEMPTS:-30}"); do
+    status=0
+    ADMIN_PASSWORD="$(vault GET)" || status=$?
+    if [[ "$status" == 0 && -n "$ADMIN_PASSWORD" ]]; then
+      return 0
+    fi
+    if [[ "$status" == 3 ]]; then
+      return 3
+    fi
+    log "Key Vault not readable yet (attempt $attempt); waiting"
+    sleep "$(( attempt * ${HPCB_RETRY_DELAY:-10} > 300 ? 300 : attempt * ${HPCB_RETRY_DELAY:-10} ))"
+  done
+  return 1
+}
+
+# ready NAME RESOURCE URL: waits until the VM's identity gets 200 from URL (a role granted by another deployment, a
+# storage account still being created): what each later step needs before it starts
+ready() {
+  local name="$1" resource="$2" url="$3" code
+  for attempt in $(seq 1 "${HPCB_READY_ATTEMPTS:-30}"); do
+    RESPONSE="$(mktemp)"
+    code="$(call "$(token "$resource")" "$url")"
+    rm -f "$RESPONSE"
+    if [[ "$code" == 200 ]]; then
+      return 0
+    fi
+    log "$name not ready yet (HTTP $code, attempt $attempt); waiting"
+    sleep "$(( attempt * ${HPCB_RETRY_DELAY:-10} > 300 ? 300 : attempt * ${HPCB_RETRY_DELAY:-10} ))"
+  done
+  log "$name never became ready"
+  return 1
 }
 
 install_cyclecloud() {
   if dpkg-query -W -f='${Status}' cyclecloud8 2>/dev/null | grep -q 'install ok installed'; then
     return
   fi
-  log "installing $CYCLECLOUD_PACKAGE from packages.microsoft.com"
+  log "installing $CYCLECLOUD_PACKAGE and $JAVA_PACKAGE from packages.microsoft.com and the distribution"
   mkdir -p "$ROOT/usr/share/keyrings" "$ROOT/etc/apt/sources.list.d"
-  curl -fsSL https://packages.microsoft.com/keys/microsoft.asc |
-    gpg --dearmor --yes -o "$ROOT/usr/share/keyrings/microsoft.gpg"
+  retry 5 curl -fsSL -o "$STATE/microsoft.asc" https://packages.microsoft.com/keys/microsoft.asc
+  gpg --dearmor --yes -o "$ROOT/usr/share/keyrings/microsoft.gpg" "$STATE/microsoft.asc"
   echo "deb [arch=amd64 signed-by=/usr/share/keyrings/microsoft.gpg] https://packages.microsoft.com/repos/cyclecloud stable main" \
     >"$ROOT/etc/apt/sources.list.d/cyclecloud.list"
   retry 5 apt-get update
-  retry 5 apt-get install -y "$CYCLECLOUD_PACKAGE" unzip python3-venv
+  retry 5 apt-get install -y "$JAVA_PACKAGE" "$CYCLECLOUD_PACKAGE" unzip python3-venv
+  # unattended upgrades must not move CycleCloud or its node agent to a release nobody tested with this cluster
+  apt-mark hold cyclecloud8 jetpack8
 }
 
 # HTTPS on 443 only: users come in through Bastion or a private network, and sign-in redirects expect 443
@@ -123,23 +180,23 @@ install_cli() {
   rm -rf "$unpacked"
 }
 
-configure_cli() {
-  if put /root/.cycle/config.ini 0600 <<INI; then
-[cyclecloud]
-url = https://localhost:443
-username = $ADMIN_USER
-password = $ADMIN_PASSWORD
-verify_certificates = false
-INI
-    log "CycleCloud CLI configured for $ADMIN_USER"
-  fi
+# The CLI set up the documented way. Its password argument is visible in /proc for the moment the command runs;
+# on this server that is only to its administrators, who may read the same secret in Key Vault anyway.
+initialize_cli() {
+  retry 10 cyclecloud initialize --batch --force --url=https://localhost:443 --verify-ssl=false \
+    --username="$ADMIN_USER" --password="$ADMIN_PASSWORD" >/dev/null
 }
 
-# The subscription, reached with the VM's identity; the locker is read and written with the same identity
-# (the locker storage account takes no keys).
+# The subscription, reached with CycleCloud's identity; the nodes read the locker with their own identity, which
+# can do nothing else (CycleCloud's would let anyone on a node create VMs and read the administrator password).
 create_account() {
   if cyclecloud account show azure >/dev/null 2>&1; then
     return
+  fi
+  if [[ "$SUBSCRIPTION_READS" == true ]]; then
+    # granted by subscription.json, deployed after this VM: account create fails until CycleCloud can read sizes
+    ready "CycleCloud's subscription reads (subscription.json)" https://management.azure.com/ \
+      "$ARM/subscriptions/$(fact subscriptionId)/providers/Microsoft.Compute/locations/$(fact region)/usages?api-version=2024-07-01"
   fi
   python3 -c '
 import json, sys
@@ -150,8 +207,9 @@ json.dump({
     "ProviderId": facts["subscriptionId"], "AzureRMTenantId": facts["tenantId"],
     "AzureResourceGroup": facts["resourceGroup"], "Location": facts["region"],
     "RMStorageAccount": facts["lockerAccount"], "RMStorageContainer": "cyclecloud",
-    "LockerAuthMode": "ManagedIdentity", "LockerIdentity": facts["cycleCloudIdentityId"],
-}, open(sys.argv[2], "w"), indent=2, sort_keys=True)' "$STATE/facts.json" "$STATE/account.json"
+    "LockerAuthMode": "ManagedIdentity", "LockerIdentity": facts["nodeIdentityId"],
+    "AcceptMarketplaceTerms": sys.argv[3] == "true",
+}, open(sys.argv[2], "w"), indent=2, sort_keys=True)' "$STATE/facts.json" "$STATE/account.json" "$ACCEPT_MARKETPLACE_TERMS"
   retry 30 cyclecloud account create -f "$STATE/account.json"
   log "subscription added to CycleCloud as account azure"
 }
@@ -176,7 +234,9 @@ json.dump({k: re.sub(r"\{\{([A-Za-z0-9_.]+)\}\}", lookup, v) for k, v in params.
 }
 
 import_cluster() {
-  (cd "$FILES/project" && retry 10 cyclecloud project upload azure-storage)
+  # the locker is created by the same deployment, and its role assignment and DNS record reach this VM late
+  ready "the locker $(fact lockerAccount)" https://storage.azure.com/ "$BLOB/cyclecloud?restype=container"
+  (cd "$FILES/project" && retry 30 cyclecloud project upload azure-storage)
   cyclecloud import_template "$TEMPLATE_NAME" -f "$FILES/cyclecloud/$CLUSTER.txt" -c "$CLUSTER" --force
   cluster_parameters
   if cyclecloud show_cluster "$CLUSTER" >/dev/null 2>&1; then
@@ -191,14 +251,17 @@ import_cluster() {
 retry 30 fetch_facts
 CLIENT_ID="$(fact cycleCloudClientId)"
 ADMIN_USER="$(fact adminUser)"
-SECRET_URL="https://$(fact keyVaultName).vault.azure.net/secrets/$SECRET_NAME?api-version=7.4"
+# Azure's endpoints; tests point them at stubs on the loopback interface
+ARM="${HPCB_ARM_URL:-https://management.azure.com}"
+BLOB="${HPCB_BLOB_URL:-https://$(fact lockerAccount).blob.core.windows.net}"
+SECRET_URL="${HPCB_VAULT_URL:-https://$(fact keyVaultName).vault.azure.net}/secrets/$SECRET_NAME?api-version=7.4"
 VAULT_TOKEN="$(retry 30 token https://vault.azure.net)"
 
 install_cyclecloud
 configure_web
 
 status=0
-ADMIN_PASSWORD="$(vault GET)" || status=$?
+read_password || status=$?
 if [[ "$status" == 3 ]]; then
   ADMIN_PASSWORD="$(python3 -c '
 import secrets, string
@@ -210,17 +273,21 @@ while True:
             and any(c in symbols for c in p):
         print(p)
         break')"
-  printf '{"value": "%s", "contentType": "CycleCloud administrator password, generated on its first boot"}' \
-    "$ADMIN_PASSWORD" | vault PUT >/dev/null
+  if ! printf '{"value": "%s", "contentType": "CycleCloud administrator password, generated on its first boot"}' \
+    "$ADMIN_PASSWORD" | vault PUT >/dev/null; then
+    log "cannot write Key Vault secret $SECRET_NAME; the next attempt starts again"
+    exit 1
+  fi
   log "generated the administrator password into Key Vault secret $SECRET_NAME"
-elif [[ "$status" != 0 || -z "$ADMIN_PASSWORD" ]]; then
-  log "cannot read Key Vault secret $SECRET_NAME (does CycleCloud's identity hold Key Vault Secrets Officer?)"
+elif [[ "$status" != 0 ]]; then
+  log "cannot read Key Vault secret $SECRET_NAME (does CycleCloud's identity hold Key Vault Secrets Officer, and" \
+    "does the vault's firewall or private endpoint admit this subnet?); systemd tries again"
   exit 1
 fi
 
 create_administrator
 install_cli
-configure_cli
+initialize_cli
 create_account
 if [[ -n "$CLUSTER" ]]; then
   import_cluster

@@ -48,7 +48,7 @@ Autoscale = true
         hpcb.azurefiles.encrypted = [=azureFilesEncrypted]
 [/#if]
 
-        [[[cluster-init cyclecloud/slurm:default]]]
+        [[[cluster-init cyclecloud/slurm:default:[=slurmProject]]]]
         [[[cluster-init [=spec]]]]
 
         [[[volume boot]]]
@@ -91,7 +91,7 @@ Autoscale = true
         cyclecloud.mounts.nfs_shared.disabled = true
 [/#if]
 
-        [[[cluster-init cyclecloud/slurm:scheduler]]]
+        [[[cluster-init cyclecloud/slurm:scheduler:[=slurmProject]]]]
         [[[cluster-init [=schedulerSpec]]]]
 
         [[[network-interface eth0]]]
@@ -136,7 +136,7 @@ Autoscale = true
     MachineType = [=loginSize]
     ImageName = [=loginImage]
 
-        [[[cluster-init cyclecloud/slurm:login]]]
+        [[[cluster-init cyclecloud/slurm:login:[=slurmProject]]]]
 
         [[[configuration]]]
         slurm.role = login
@@ -156,7 +156,7 @@ Autoscale = true
         slurm.node_prefix = [=cluster]-
         slurm.use_nodename_as_hostname = true
 
-        [[[cluster-init cyclecloud/slurm:execute]]]
+        [[[cluster-init cyclecloud/slurm:execute:[=slurmProject]]]]
 
         [[[network-interface eth0]]]
         AssociatePublicIpAddress = false

@@ -1,6 +1,7 @@
-# retry ATTEMPTS COMMAND...: role assignments and DNS take a while to reach a new VM
+# retry ATTEMPTS COMMAND...: role assignments, private DNS and new resources take minutes to reach a new VM.
+# Waits double from HPCB_RETRY_DELAY (10 s) up to 5 minutes, so 30 attempts span about two hours.
 retry() {
-  local attempts="$1" n=0
+  local attempts="$1" n=0 delay="${HPCB_RETRY_DELAY:-10}"
   shift
   until "$@"; do
     n=$((n + 1))
@@ -8,7 +9,8 @@ retry() {
       log "giving up after $n attempts: $1"
       return 1
     fi
-    sleep "${HPCB_RETRY_DELAY:-10}"
+    sleep "$delay"
+    delay=$((delay * 2 > 300 ? 300 : delay * 2))
   done
 }
 

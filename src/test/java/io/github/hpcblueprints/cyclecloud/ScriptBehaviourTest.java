@@ -37,6 +37,7 @@ class ScriptBehaviourTest {
              "clusterSubnetId": "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-genomics/providers/Microsoft.Network/virtualNetworks/vnet-genomics/subnets/compute",
              "cycleCloudIdentityId": "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-genomics/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-genomics-cyclecloud",
              "cycleCloudClientId": "11111111-1111-1111-1111-111111111111",
+             "nodeIdentityId": "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-genomics/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-genomics-nodes",
              "projectIdentities": {"alpha": "/subscriptions/x/id-genomics-alpha", "beta": "/subscriptions/x/id-genomics-beta"},
              "keyVaultName": "kv-genomics-abc", "lockerAccount": "stlkgenomicsabc", "dataAccount": "stdtgenomicsabc",
              "nfsAccount": "stnfsgenomicsabc", "lustreMgsAddress": "10.40.3.4", "netappAddress": "10.40.4.4",
@@ -85,7 +86,10 @@ class ScriptBehaviourTest {
                 bootstrap = f.path("content").asText();
             }
         }
-        assertThat(doc.path("runcmd").get(0).get(0).asText()).isEqualTo("/opt/hpcb/bootstrap.sh");
+        // cloud-init only enables the unit; systemd runs the bootstrap (see BootstrapUnitTest)
+        assertThat(doc.path("runcmd").get(0).toString())
+                .isEqualTo("[\"systemctl\",\"enable\",\"--now\",\"--no-block\",\"hpcb-bootstrap.service\"]");
+        assertThat(box.root.resolve("etc/systemd/system/hpcb-bootstrap.service")).exists();
         return bootstrap;
     }
 
@@ -97,7 +101,8 @@ class ScriptBehaviourTest {
         twiceWithoutChange(box, "bootstrap.sh", script);
 
         String calls = box.calls();
-        assertThat(calls).contains("apt-get install -y cyclecloud8=8.\\* unzip python3-venv")
+        assertThat(calls).contains("apt-get install -y openjdk-8-jre-headless cyclecloud8=8.9.1-\\* unzip python3-venv")
+                .contains("apt-mark hold cyclecloud8 jetpack8")
                 .contains("cycle_server restart")
                 .contains("cyclecloud account create -f")
                 .contains("cyclecloud project upload azure-storage")
@@ -110,20 +115,23 @@ class ScriptBehaviourTest {
         JsonNode secret = new ObjectMapper().readTree(box.state.resolve("secret.json").toFile());
         String password = secret.path("value").asText();
         assertThat(password).hasSize(32);
-        assertThat(calls).as("no secret on any command line").doesNotContain(password).doesNotContain(box.token);
+        // the CLI is set up the documented way (cyclecloud initialize --batch), the one command given the password
+        assertThat(calls.lines().filter(l -> l.contains(password))).hasSize(2) // one per run
+                .allSatisfy(l -> assertThat(l).startsWith("cyclecloud initialize --batch --force "));
+        assertThat(calls).as("no token on any command line").doesNotContain(box.token);
         String files = box.allText();
-        assertThat(files.split(password, -1)).as("the password is only in the CLI's owner-only config").hasSize(2);
-        assertThat(files).doesNotContain(box.token);
-        Path cli = box.root.resolve("root/.cycle/config.ini");
-        assertThat(Files.readString(cli)).contains("password = " + password);
-        assertThat(Files.getPosixFilePermissions(cli)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
-                PosixFilePermission.OWNER_WRITE);
+        assertThat(files).as("no password or token left on disk").doesNotContain(password).doesNotContain(box.token);
+        assertThat(box.root.resolve("root/.cycle/config.ini")).as("the CLI's configuration is removed").doesNotExist();
         try (var data = Files.list(box.root.resolve("opt/cycle_server/config/data"))) {
             assertThat(data).as("the administrator record was destroyed after import").isEmpty();
         }
 
         JsonNode account = new ObjectMapper().readTree(box.state.resolve("cc.account").toFile());
         assertThat(account.path("LockerAuthMode").asText()).isEqualTo("ManagedIdentity");
+        // nodes read the locker with their own identity, never CycleCloud's (which can create VMs)
+        assertThat(account.path("LockerIdentity").asText()).endsWith("/id-genomics-nodes");
+        // secure-slurm-lustre runs AlmaLinux's HPC image, sold under marketplace terms CycleCloud accepts
+        assertThat(account.path("AcceptMarketplaceTerms").asBoolean()).isTrue();
         assertThat(account.path("RMStorageAccount").asText()).isEqualTo("stlkgenomicsabc");
         assertThat(account.path("AzureRMUseManagedIdentity").asBoolean()).isTrue();
         JsonNode params = new ObjectMapper().readTree(box.state.resolve("cc.cluster").toFile());
@@ -147,7 +155,7 @@ class ScriptBehaviourTest {
         ScriptSandbox.Run run = box.run("bootstrap.sh", cloudInit(box, CycleCloudFiles.serverCloudInit(secure)));
         assertThat(run.exit()).as(run.stderr()).isZero();
         assertThat(box.calls()).doesNotContain("PUT");
-        assertThat(Files.readString(box.root.resolve("root/.cycle/config.ini"))).contains("Existing-Passw0rd!");
+        assertThat(box.calls()).contains("--password=Existing-Passw0rd\\!");
     }
 
     @ParameterizedTest(name = "{0}")

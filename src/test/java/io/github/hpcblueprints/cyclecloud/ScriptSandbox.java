@@ -26,7 +26,7 @@ final class ScriptSandbox {
 
     static final List<String> STUBS = List.of("curl", "gpg", "apt-get", "dpkg-query", "dpkg", "apt-cache", "uname",
             "hostname", "systemctl", "mount", "mountpoint", "getent", "groupadd", "chown", "jetpack", "cyclecloud",
-            "sleep", "scontrol", "unzip", "dnf");
+            "sleep", "scontrol", "unzip", "dnf", "apt-mark");
 
     final Path root;
     final Path state;
@@ -34,6 +34,11 @@ final class ScriptSandbox {
     final String token = "stub-token-" + "7f3e2d1c0b9a";
 
     ScriptSandbox(Path dir) throws IOException {
+        this(dir, STUBS);
+    }
+
+    /** A sandbox whose test doubles are {@code stubs} (the loopback test leaves curl real). */
+    ScriptSandbox(Path dir, List<String> stubs) throws IOException {
         root = Files.createDirectories(dir.resolve("root"));
         state = Files.createDirectories(dir.resolve("state"));
         bin = Files.createDirectories(dir.resolve("bin"));
@@ -41,7 +46,7 @@ final class ScriptSandbox {
         try (InputStream in = ScriptSandbox.class.getResourceAsStream("stubs.sh")) {
             Files.write(dispatcher, in.readAllBytes());
         }
-        for (String name : STUBS) {
+        for (String name : stubs) {
             executable(bin.resolve(name), "#!/usr/bin/env bash\nexec bash " + dispatcher + " " + name + " \"$@\"\n");
         }
         executable(Files.createDirectories(root.resolve("opt/cycle_server")).resolve("cycle_server"),
@@ -75,6 +80,9 @@ final class ScriptSandbox {
     record Run(int exit, String stderr) {
     }
 
+    /** Extra environment for the next runs (endpoints of a loopback stub, fewer attempts). */
+    final Map<String, String> extraEnv = new TreeMap<>();
+
     /** Runs {@code script} (its text) with bash; returns its exit status and stderr. */
     Run run(String name, String script) throws IOException, InterruptedException {
         Path file = state.getParent().resolve(name);
@@ -87,6 +95,7 @@ final class ScriptSandbox {
         env.put("STUB_TOKEN", token);
         env.put("HPCB_RETRY_DELAY", "0");
         env.put("LC_ALL", "C");
+        env.putAll(extraEnv);
         Process p = pb.start();
         p.getOutputStream().close();
         byte[] out = p.getInputStream().readAllBytes();

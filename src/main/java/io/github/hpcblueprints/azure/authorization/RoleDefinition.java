@@ -15,7 +15,10 @@ import java.util.regex.Pattern;
  * (or, from a subscription-scope template, {@link #atSubscription its subscription}):
  * least privilege where no built-in role is narrow enough (the CycleCloud identity needs to create VMs, NICs and
  * disks, not to own the subscription). Its name is {@code guid(resourceGroup().id, roleName)}, stable across
- * deployments. A bare {@code *} action is refused: it is Owner under another name.
+ * deployments. The role name Azure shows must be unique in the whole tenant, so it is written with a hash of the
+ * scope it is assignable in: a second copy of the same template (another resource group or subscription) makes
+ * its own role instead of failing with {@code RoleDefinitionWithSameNameExists}. A bare {@code *} action is
+ * refused: it is Owner under another name.
  */
 public final class RoleDefinition extends ResourceSpec<RoleDefinition> {
 
@@ -109,11 +112,15 @@ public final class RoleDefinition extends ResourceSpec<RoleDefinition> {
         var permission = Json.obj("actions", actions, "notActions", notActions, "dataActions", dataActions,
                 "notDataActions", JsonTrees.array());
         return Resource.builder(TYPE, API_VERSION, name).dependsOn(dependsOn).properties(Json.obj(
-                "roleName", roleName,
+                "roleName", Expr.call("format", Expr.str("{0} [{1}]"), Expr.str(roleName),
+                        Expr.call("uniqueString", scopeId())),
                 "description", description,
                 "type", "CustomRole",
                 "permissions", Json.arr(permission),
-                "assignableScopes", Json.arr(subscriptionScope ? Expr.subscription().prop("id")
-                        : Expr.resourceGroupId()))).build();
+                "assignableScopes", Json.arr(scopeId()))).build();
+    }
+
+    private Expr scopeId() {
+        return subscriptionScope ? Expr.subscription().prop("id") : Expr.resourceGroupId();
     }
 }

@@ -24,6 +24,8 @@ public final class KeyVault extends ResourceSpec<KeyVault> {
     private boolean templateDeployment;
     private boolean publicNetwork;
     private int retentionDays = 90;
+    private final java.util.List<Expr> subnetRules = new java.util.ArrayList<>();
+    private Expr createMode;
 
     private KeyVault(Expr name) {
         super(name, TYPE, API_VERSION);
@@ -50,6 +52,26 @@ public final class KeyVault extends ResourceSpec<KeyVault> {
         return this;
     }
 
+    /**
+     * Lets a subnet (with the {@code Microsoft.KeyVault} service endpoint) through the firewall. Without a private
+     * endpoint this is the only way a VM reaches the vault: {@code bypass: AzureServices} covers Azure's own
+     * services (Backup, ARM deployments), not a VM's calls.
+     */
+    public KeyVault allowSubnet(io.github.hpcblueprints.azure.Ref<io.github.hpcblueprints.azure.network.Subnet> subnet) {
+        subnetRules.add(subnet.id());
+        return this;
+    }
+
+    /**
+     * {@code createMode}, for a vault that may have to be recovered: with purge protection a deleted vault keeps its
+     * name for the retention period, so recreating it (a resource group deleted and deployed again) needs
+     * {@code recover}.
+     */
+    public KeyVault createMode(Expr mode) {
+        this.createMode = mode;
+        return this;
+    }
+
     /** Days a deleted vault or secret can be recovered (7-90). */
     public KeyVault softDeleteRetentionDays(int days) {
         if (days < 7 || days > 90) {
@@ -66,7 +88,9 @@ public final class KeyVault extends ResourceSpec<KeyVault> {
 
     @Override
     public Resource toResource() {
-        return base(true).properties(Json.obj(
+        com.fasterxml.jackson.databind.node.ArrayNode rules = JsonTrees.array();
+        subnetRules.forEach(id -> rules.add(Json.obj("id", id, "ignoreMissingVnetServiceEndpoint", false)));
+        com.fasterxml.jackson.databind.node.ObjectNode props = Json.obj(
                 "tenantId", Expr.tenantId(),
                 "sku", Json.obj("family", "A", "name", "standard"),
                 "enableRbacAuthorization", true,
@@ -78,6 +102,10 @@ public final class KeyVault extends ResourceSpec<KeyVault> {
                 "enabledForTemplateDeployment", templateDeployment,
                 "publicNetworkAccess", publicNetwork ? "Enabled" : "Disabled",
                 "networkAcls", Json.obj("defaultAction", "Deny", "bypass", "AzureServices",
-                        "ipRules", JsonTrees.array(), "virtualNetworkRules", JsonTrees.array()))).build();
+                        "ipRules", JsonTrees.array(), "virtualNetworkRules", rules));
+        if (createMode != null) {
+            props.set("createMode", Json.expr(createMode));
+        }
+        return base(true).properties(props).build();
     }
 }
