@@ -107,7 +107,7 @@ case "$name" in
   sleep)
     # time passes: CycleCloud imports what was dropped into its data folder
     for f in "$HPCB_ROOT"/opt/cycle_server/config/data/*.json; do
-      [[ -e "$f" ]] && mv "$f" "$f.imported"
+      if [[ -e "$f" ]]; then mv "$f" "$f.imported"; fi
     done
     ;;
   *) exit 0 ;;
