@@ -32,7 +32,7 @@ class ReadmeDslTest {
         // --- as in README.md ---
         ClusterEnvironment env = ClusterEnvironment.named("teaching")
             .region("uksouth").profile(SecurityProfile.BASELINE).tag("owner", "research-computing")
-            .network(n -> n.addressSpace("10.50.0.0/20").bastion("basic").privateEndpoints(false))
+            .network(n -> n.addressSpace("10.50.0.0/20").bastion("standard").privateEndpoints(false))
             .cycleCloud(CycleCloudServer.defaults().withVmSize("Standard_D2as_v5"))
             .cluster(SlurmCluster.named("teaching").idleReleaseSeconds(600)
                 .scheduler("Standard_D2as_v5").login("Standard_D2as_v5", 1, 1)

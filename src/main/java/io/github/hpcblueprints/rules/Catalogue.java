@@ -38,6 +38,7 @@ public final class Catalogue {
         all.addAll(CostRules.all());
         all.addAll(NetRules.all());
         all.addAll(GovRules.all());
+        all.addAll(RedeployRules.all());
         // this package's own class loader: in a Maven plugin the thread's context loader is Maven's
         for (RuleSet extra : ServiceLoader.load(RuleSet.class, RuleSet.class.getClassLoader())) {
             all.addAll(extra.rules());

@@ -71,6 +71,7 @@ class LintInsecureTemplateTest {
             "HPCB-ACCESS-006 $.resources[8].properties.roleDefinitionId",
             "HPCB-ACCESS-007 $.resources[8].properties.principalType",
             "HPCB-ACCESS-008 $.resources[9].properties.permissions[0].actions[0]",
+            "HPCB-GOV-006 $.resources[9].properties.roleName",
             "HPCB-STRUCT-012 $.outputs.password.value");
 
     @Test

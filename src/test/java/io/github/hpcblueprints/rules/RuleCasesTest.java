@@ -371,6 +371,17 @@ class RuleCasesTest {
                         t -> resources(t, "diagnosticSettings").stream()
                                 .filter(r -> r.path("scope").asText().contains("keyVaultName")).toList()
                                 .forEach(r -> removeNode(t, r))),
+                json("HPCB-COST-006", "budgets start in whatever month the template is deployed",
+                        t -> obj(obj(t, "parameters"), "budgetStartDate").put("defaultValue",
+                                "[utcNow('yyyy-MM-01')]")),
+                json("HPCB-GOV-006", "the CycleCloud role named with a fixed text",
+                        t -> resources(t, "roleDefinitions").forEach(r -> props(r).put("roleName",
+                                "CycleCloud orchestrator"))),
+                json("HPCB-DATA-020", "the vault always created in default mode",
+                        t -> {
+                            props(resources(t, "vaults").get(0)).remove("createMode");
+                            obj(t, "parameters").remove("keyVaultCreateMode");
+                        }),
                 json("HPCB-GOV-005", "the network's lock removed",
                         t -> remove(t, "Microsoft.Authorization/locks", "lock-genomics-network")));
     }
