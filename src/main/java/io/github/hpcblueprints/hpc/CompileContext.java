@@ -32,6 +32,8 @@ final class CompileContext {
 
     /** CycleCloud's role assignments: its server waits for them, so first boot finds its rights in place. */
     final List<Ref<?>> cycleCloudGrants = new ArrayList<>();
+    /** The calls the rendered scripts make, declared where they are rendered; the domain rules prove each. */
+    final List<Call> calls = new ArrayList<>();
     /** Deliberate exceptions to rules, with their reasons: written to the template's metadata for linters. */
     final List<Map<String, String>> suppressions = new ArrayList<>();
 

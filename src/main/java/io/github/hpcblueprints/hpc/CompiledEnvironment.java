@@ -1,5 +1,6 @@
 package io.github.hpcblueprints.hpc;
 
+import io.github.hpcblueprints.arm.Expr;
 import io.github.hpcblueprints.arm.ParametersFile;
 import io.github.hpcblueprints.arm.Template;
 import io.github.hpcblueprints.azure.AzureResource;
@@ -21,10 +22,33 @@ public final class CompiledEnvironment {
     private final ParametersFile subscriptionParameters;
     private final List<AzureResource> resources;
     private final List<ProjectIdentity> projectIdentities;
+    private final Reach reach;
+
+    /**
+     * What the run-time checks need beside the resources: the calls the scripts make, the network they are made in,
+     * the identities attached to machines users sign in to (and what those must never write), and CycleCloud's own.
+     *
+     * @param vnetId the environment's virtual network
+     * @param exposed identities on machines users sign in to or run jobs on, by what carries them
+     * @param guarded scopes an exposed identity must not write, by what they are; the Key Vault's must not be held
+     *     at all (reading the administrator password is enough harm)
+     * @param cycleCloudIdentityId CycleCloud's own identity; empty without a cluster
+     * @param serverVm the CycleCloud server's VM name; empty without a cluster
+     */
+    public record Reach(List<Call> calls, Expr vnetId, java.util.Map<String, Expr> exposed,
+            java.util.Map<String, Expr> guarded, Optional<Expr> vaultScope, Optional<Expr> cycleCloudIdentityId,
+            Optional<String> serverVm) {
+
+        public Reach {
+            calls = List.copyOf(calls);
+            exposed = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(exposed));
+            guarded = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(guarded));
+        }
+    }
 
     CompiledEnvironment(ClusterEnvironment environment, Template resourceGroup, ParametersFile parameters,
             Template subscription, ParametersFile subscriptionParameters, List<AzureResource> resources,
-            List<ProjectIdentity> projectIdentities) {
+            List<ProjectIdentity> projectIdentities, Reach reach) {
         this.environment = Objects.requireNonNull(environment);
         this.resourceGroup = Objects.requireNonNull(resourceGroup);
         this.parameters = Objects.requireNonNull(parameters);
@@ -32,6 +56,12 @@ public final class CompiledEnvironment {
         this.subscriptionParameters = subscriptionParameters;
         this.resources = List.copyOf(resources);
         this.projectIdentities = List.copyOf(projectIdentities);
+        this.reach = Objects.requireNonNull(reach);
+    }
+
+    /** Who calls what at run time, and which identities users can reach (see {@link Reach}). */
+    public Reach reach() {
+        return reach;
     }
 
     public ClusterEnvironment environment() {

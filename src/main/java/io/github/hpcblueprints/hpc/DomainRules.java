@@ -10,7 +10,20 @@ import io.github.hpcblueprints.rules.Findings;
 import io.github.hpcblueprints.rules.Rule;
 import io.github.hpcblueprints.rules.RuleContext;
 import io.github.hpcblueprints.rules.RuleSet;
+import io.github.hpcblueprints.arm.Expr;
+import io.github.hpcblueprints.azure.AzureResource;
+import io.github.hpcblueprints.azure.ResourceSpec;
+import io.github.hpcblueprints.azure.authorization.BuiltInRole;
+import io.github.hpcblueprints.azure.compute.LinuxVirtualMachine;
+import io.github.hpcblueprints.azure.keyvault.KeyVault;
+import io.github.hpcblueprints.azure.network.PrivateDnsZoneGroup;
+import io.github.hpcblueprints.azure.network.PrivateDnsZoneLink;
+import io.github.hpcblueprints.azure.network.PrivateEndpoint;
+import io.github.hpcblueprints.azure.network.Subnet;
+import io.github.hpcblueprints.azure.storage.StorageAccount;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
@@ -47,7 +60,28 @@ public final class DomainRules implements RuleSet {
                         .why("Slurm releases idle nodes after SuspendTime; every idle minute is paid for.")
                         .fix("Set cluster.idleReleaseMinutes to at most 60 (30 when hardened); keep nodes up only in "
                                 + "partitions that say why.")
-                        .build(), judged(DomainRules::idleRelease)));
+                        .build(), judged(DomainRules::idleRelease)),
+                Rule.of(rule("HPCB-NET-008").severity(E, E).title("A call the scripts make cannot reach its target")
+                        .why("Every vault and storage account denies the network by default; a call from a subnet "
+                                + "that has neither a private endpoint (in a zone the network resolves) nor a "
+                                + "service endpoint the target's firewall names is refused, and the server or node "
+                                + "never finishes setting up.")
+                        .fix("Give the target a private endpoint with its DNS zone linked to the network, or name the "
+                                + "caller's subnet (with the service endpoint) in the target's firewall.")
+                        .build(), judged(DomainRules::reachability)),
+                Rule.of(rule("HPCB-ACCESS-013").severity(E, E).title("A call the scripts make lacks the role it needs")
+                        .why("A call with a managed identity is refused (403) unless the identity holds a role that "
+                                + "allows it on the target or above it; a retry cannot fix a missing assignment.")
+                        .fix("Assign one of the roles the call needs to the calling identity, on the target.")
+                        .build(), judged(DomainRules::callRights)),
+                Rule.of(rule("HPCB-ACCESS-012").severity(E, E).title("Users can reach an identity that writes")
+                        .why("Anyone signed in to a VM, or running a job on it, can take the tokens of the identities "
+                                + "attached to it from the instance metadata service. An identity there that writes "
+                                + "the resource group or the locker, or reads Key Vault, hands that right to every "
+                                + "user.")
+                        .fix("Give machines users reach identities with read-only roles on what they need; keep "
+                                + "CycleCloud's identity on the CycleCloud server alone.")
+                        .build(), judged(DomainRules::identityReach)));
     }
 
     /** A check of the compiled environment, skipped when the context has none. */
@@ -116,6 +150,156 @@ public final class DomainRules implements RuleSet {
                 out.inBlueprint("$.projects[" + i + "]", "project " + name + " has no budget of its own");
             }
         }
+    }
+
+    // ---- who calls what, from where, with which rights ----------------------------------------------------
+
+    private static void reachability(CompiledEnvironment compiled, RuleContext c, Findings out) {
+        CompiledEnvironment.Reach reach = compiled.reach();
+        for (Call call : reach.calls()) {
+            Optional<String> refusal = networkRefusal(compiled, reach, call);
+            refusal.ifPresent(why -> report(c, out, call, call.caller() + " cannot reach "
+                    + call.endpoint().type().substring(call.endpoint().type().indexOf('/') + 1) + " "
+                    + text(call.endpoint().name()) + " to " + call.purpose() + ": " + why));
+        }
+    }
+
+    /** Why the network refuses a call, or empty when a path exists. */
+    static Optional<String> networkRefusal(CompiledEnvironment compiled, CompiledEnvironment.Reach reach, Call call) {
+        Optional<AzureResource> target = compiled.resources(AzureResource.class).stream()
+                .filter(r -> r.resourceType().equalsIgnoreCase(call.endpoint().type())
+                        && r instanceof ResourceSpec<?> spec && spec.name().equals(call.endpoint().name()))
+                .findFirst();
+        if (target.isEmpty()) {
+            // an existing resource's network is its owner's; one this deployment should make but does not is not
+            return call.endpoint().isExisting() ? Optional.empty() : Optional.of("it is not deployed");
+        }
+        // a private endpoint, its DNS record, and the zone answering the environment's network
+        List<String> privatePath = new ArrayList<>();
+        for (PrivateEndpoint pe : compiled.resources(PrivateEndpoint.class)) {
+            if (!pe.target().id().equals(call.endpoint().id()) || pe.kind() != call.service()) {
+                continue;
+            }
+            Optional<PrivateDnsZoneGroup> group = compiled.resources(PrivateDnsZoneGroup.class).stream()
+                    .filter(g -> g.endpoint().name().equals(pe.name())).findFirst();
+            if (group.isEmpty()) {
+                privatePath.add("its private endpoint has no DNS record");
+                continue;
+            }
+            var zone = group.get().zone();
+            boolean linked = zone.isExisting() || compiled.resources(PrivateDnsZoneLink.class).stream()
+                    .anyMatch(l -> l.zoneName().equals(zone.name()) && l.vnetId().equals(reach.vnetId()));
+            if (linked) {
+                return Optional.empty();
+            }
+            privatePath.add("its private endpoint's DNS zone is not linked to the network, so the name resolves "
+                    + "to the public address");
+        }
+        // or the public endpoint, behind a firewall that names the caller's subnet with its service endpoint
+        boolean open;
+        List<Expr> rules;
+        if (target.get() instanceof KeyVault kv) {
+            open = kv.publicNetworkAccess();
+            rules = kv.subnetRules();
+        } else if (target.get() instanceof StorageAccount sa) {
+            open = sa.publicNetworkAccess();
+            rules = sa.subnetRules();
+        } else {
+            return Optional.empty();
+        }
+        if (!privatePath.isEmpty()) {
+            return Optional.of(String.join("; ", privatePath));
+        }
+        if (!open) {
+            return Optional.of("it has no private endpoint and its public endpoint is disabled");
+        }
+        if (!rules.contains(call.from().id())) {
+            return Optional.of("it has no private endpoint, and its firewall does not name subnet "
+                    + text(call.from().name()));
+        }
+        if (!call.from().isExisting()) {
+            boolean endpoint = compiled.resources(Subnet.class).stream()
+                    .filter(sn -> Expr.str(sn.subnetName()).equals(call.from().name()))
+                    .anyMatch(sn -> sn.serviceEndpoints().contains(call.serviceEndpoint()));
+            if (!endpoint) {
+                return Optional.of("subnet " + text(call.from().name()) + " has no " + call.serviceEndpoint()
+                        + " service endpoint, so the firewall's rule never matches");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void callRights(CompiledEnvironment compiled, RuleContext c, Findings out) {
+        List<RoleAssignment> assignments = compiled.resources(RoleAssignment.class);
+        for (Call call : compiled.reach().calls()) {
+            if (call.principal().isEmpty()) {
+                continue;
+            }
+            Expr principal = call.principal().get();
+            boolean granted = assignments.stream().anyMatch(a -> a.principalId().equals(principal)
+                    && a.builtInRole().map(call.roles()::contains).orElse(false)
+                    && (a.scope().isEmpty() || a.scope().get().equals(call.scope().scopeRef())
+                            || a.scope().get().equals(call.endpoint().scopeRef())));
+            if (!granted) {
+                report(c, out, call, "the identity of " + call.caller() + " holds none of " + call.roles().stream()
+                        .map(r -> r.displayName()).sorted().toList() + " on " + text(call.scope().name()) + ", so it "
+                        + "is refused when it " + call.purpose());
+            }
+        }
+    }
+
+    private static void identityReach(CompiledEnvironment compiled, RuleContext c, Findings out) {
+        CompiledEnvironment.Reach reach = compiled.reach();
+        for (var exposed : reach.exposed().entrySet()) {
+            for (RoleAssignment a : compiled.resources(RoleAssignment.class)) {
+                if (!a.principalId().equals(exposed.getValue())) {
+                    continue;
+                }
+                String role = a.builtInRole().map(BuiltInRole::displayName).orElse("a custom role");
+                boolean readOnly = a.builtInRole().map(BuiltInRole::isReadOnly).orElse(false);
+                String harm = null;
+                if (a.scope().isEmpty() && !readOnly) {
+                    harm = "writes in the resource group (" + role + ")";
+                } else if (a.scope().isPresent() && reach.vaultScope().map(a.scope().get()::equals).orElse(false)) {
+                    harm = "holds " + role + " on the Key Vault with the administrator password";
+                } else if (a.scope().isPresent() && !readOnly) {
+                    for (var guarded : reach.guarded().entrySet()) {
+                        if (a.scope().get().equals(guarded.getValue())) {
+                            harm = "writes " + guarded.getKey() + " (" + role + ")";
+                        }
+                    }
+                }
+                if (harm != null) {
+                    String message = "the identity of " + exposed.getKey() + " " + harm + ": any user there can "
+                            + "take its token";
+                    c.resource(RoleAssignment.TYPE, a.name().toArmString()).ifPresentOrElse(
+                            at -> out.at(at, at.resource().path(), message), () -> out.inBlueprint("$", message));
+                }
+            }
+        }
+        // CycleCloud's own identity creates VMs and reads the administrator password: only its server may carry it
+        reach.cycleCloudIdentityId().ifPresent(cc -> {
+            for (LinuxVirtualMachine vm : compiled.resources(LinuxVirtualMachine.class)) {
+                if (vm.userAssignedIdentities().contains(cc)
+                        && !reach.serverVm().map(n -> Expr.str(n).equals(vm.name())).orElse(false)) {
+                    String message = "VM " + text(vm.name()) + " carries CycleCloud's identity, which users there can "
+                            + "use to create VMs and read the administrator password";
+                    c.resource(LinuxVirtualMachine.TYPE, vm.name().toArmString()).ifPresentOrElse(
+                            at -> out.at(at, at.resource().at("identity"), message),
+                            () -> out.inBlueprint("$.researchInstances", message));
+                }
+            }
+        });
+    }
+
+    /** A finding at the call's target in the written template, else at the blueprint's root. */
+    private static void report(RuleContext c, Findings out, Call call, String message) {
+        c.resource(call.endpoint().type(), call.endpoint().name().toArmString()).ifPresentOrElse(
+                at -> out.at(at, at.resource().path(), message), () -> out.inBlueprint("$", message));
+    }
+
+    private static String text(Expr e) {
+        return e instanceof Expr.Str s ? s.value() : e.render();
     }
 
     private static void idleRelease(CompiledEnvironment compiled, RuleContext c, Findings out) {

@@ -9,6 +9,7 @@ import io.github.hpcblueprints.arm.ParameterType;
 import io.github.hpcblueprints.arm.ParametersFile;
 import io.github.hpcblueprints.arm.Template;
 import io.github.hpcblueprints.azure.AzureResource;
+import io.github.hpcblueprints.azure.Ref;
 import io.github.hpcblueprints.azure.identity.UserAssignedIdentity;
 import io.github.hpcblueprints.diagnostics.Generator;
 import java.util.ArrayList;
@@ -95,7 +96,21 @@ public final class EnvironmentCompiler {
                     UserAssignedIdentity.principalId(ids.projectIdentities().get(p.name())),
                     store.containers().get(p.container()).scopeRef()));
         }
-        return new CompiledEnvironment(env, rg, params.build(), subTemplate, subParams, typed, projects);
+        java.util.Map<String, Expr> exposed = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Expr> guarded = new java.util.LinkedHashMap<>();
+        if (ids.nodeIdentity() != null) {
+            exposed.put("cluster nodes (their locker identity)", UserAssignedIdentity.principalId(ids.nodeIdentity()));
+        }
+        ids.projectIdentities().forEach((name, id) -> exposed.put("project " + name + "'s nodes and instances",
+                UserAssignedIdentity.principalId(id)));
+        if (store.locker() != null) {
+            guarded.put("the locker (cluster-init runs as root on every node)", store.locker().scopeRef());
+        }
+        CompiledEnvironment.Reach reach = new CompiledEnvironment.Reach(c.calls, network.vnet().id(), exposed,
+                guarded, Optional.ofNullable(ids.keyVault()).map(Ref::scopeRef),
+                Optional.ofNullable(ids.cycleCloudIdentityId()),
+                env.cluster().map(cl -> c.names.name("vm", "cc")));
+        return new CompiledEnvironment(env, rg, params.build(), subTemplate, subParams, typed, projects, reach);
     }
 
     private static ObjectNode generator(ClusterEnvironment env) {

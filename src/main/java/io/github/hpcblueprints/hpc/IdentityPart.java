@@ -50,6 +50,9 @@ final class IdentityPart {
             "Microsoft.Storage/storageAccounts/read",
             "Microsoft.Storage/storageAccounts/blobServices/containers/read");
 
+    /** The CycleCloud server, as calls name it. */
+    static final String SERVER = "the CycleCloud server";
+
     private IdentityPart() {
     }
 
@@ -100,6 +103,13 @@ final class IdentityPart {
         if (c.env.cluster().isPresent()) {
             keyVault(c, net, m);
             cycleCloudIdentity(c, m);
+            String purpose = "reads (on first boot: writes) the administrator password, secret cyclecloud-admin-password";
+            c.calls.add(c.env.cycleCloud().orElseThrow().usesExistingIdentity()
+                    // a pre-authorised identity's rights are its administrator's to grant (README)
+                    ? Call.network(SERVER, net.subnet(SubnetRole.ADMIN), purpose, m.keyVault,
+                            PrivateLinkTarget.KEY_VAULT)
+                    : Call.as(SERVER, net.subnet(SubnetRole.ADMIN), m.cycleCloudPrincipalId, purpose, m.keyVault,
+                            PrivateLinkTarget.KEY_VAULT, m.keyVault, BuiltInRole.KEY_VAULT_SECRETS_OFFICER));
             // CycleCloud attaches its locker identity to every node, where any user can take its token from the
             // instance metadata service: nodes get one of their own that can only read the locker
             m.nodeIdentity = c.d.add(c.place(UserAssignedIdentity.named(c.names.name("id", "nodes"))));

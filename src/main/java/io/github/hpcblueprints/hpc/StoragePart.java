@@ -98,6 +98,16 @@ final class StoragePart {
         c.d.add(RoleAssignment.on(m.locker, BuiltInRole.STORAGE_BLOB_DATA_READER,
                 UserAssignedIdentity.principalId(ids.nodeIdentity()), PrincipalType.ServicePrincipal)
                 .description("Cluster nodes download cluster-init from the locker, and may do nothing else."));
+        String upload = "uploads the cluster-init project and keeps cluster state in the locker";
+        c.calls.add(c.env.cycleCloud().orElseThrow().usesExistingIdentity()
+                ? Call.network(IdentityPart.SERVER, net.subnet(SubnetRole.ADMIN), upload, m.locker,
+                        PrivateLinkTarget.BLOB)
+                : Call.as(IdentityPart.SERVER, net.subnet(SubnetRole.ADMIN), ids.cycleCloudPrincipalId(), upload,
+                        m.locker, PrivateLinkTarget.BLOB, m.locker, BuiltInRole.STORAGE_BLOB_DATA_CONTRIBUTOR));
+        c.calls.add(Call.as("cluster nodes", net.subnet(SubnetRole.COMPUTE),
+                UserAssignedIdentity.principalId(ids.nodeIdentity()), "download cluster-init from the locker",
+                m.locker, PrivateLinkTarget.BLOB, m.locker, BuiltInRole.STORAGE_BLOB_DATA_READER,
+                BuiltInRole.STORAGE_BLOB_DATA_CONTRIBUTOR));
         c.facts.put("lockerAccount", m.locker.name());
     }
 
@@ -138,6 +148,10 @@ final class StoragePart {
             c.d.add(RoleAssignment.on(container, BuiltInRole.STORAGE_BLOB_DATA_CONTRIBUTOR,
                     UserAssignedIdentity.principalId(id), PrincipalType.ServicePrincipal)
                     .description("Project " + p.name() + "'s jobs read and write the project's container only."));
+            c.calls.add(Call.as("project " + p.name() + "'s nodes and instances", net.subnet(SubnetRole.COMPUTE),
+                    UserAssignedIdentity.principalId(id), "read and write the project's data in container "
+                            + p.container(), m.data, PrivateLinkTarget.BLOB, container,
+                    BuiltInRole.STORAGE_BLOB_DATA_CONTRIBUTOR));
             c.d.add(RoleAssignment.on(container, BuiltInRole.STORAGE_BLOB_DATA_CONTRIBUTOR,
                     ids.projectGroups().get(p.name()), PrincipalType.Group)
                     .description("Project " + p.name() + "'s members move data in and out of its container."));
@@ -156,6 +170,8 @@ final class StoragePart {
         c.suppress("HPCB-DATA-019", account.name(), "premium file storage (NFS) is zone-redundant at most; keep a "
                 + "copy of what matters in the geo-redundant data account");
         m.nfsAccount = c.d.add(c.place(reachable(c, net, account)));
+        c.calls.add(Call.network("cluster nodes and research instances", net.subnet(SubnetRole.COMPUTE),
+                "mount " + nfs.mountPoint() + " over NFS", m.nfsAccount, PrivateLinkTarget.FILE));
         c.d.add(ManagementLock.cannotDelete(m.nfsAccount, c.names.name("lock", "nfs"),
                 "Shared files: removing this lock is a deliberate second step before deletion."));
         FileService service = FileService.of(m.nfsAccount);

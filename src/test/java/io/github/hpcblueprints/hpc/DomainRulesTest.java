@@ -10,6 +10,9 @@ import io.github.hpcblueprints.azure.Ref;
 import io.github.hpcblueprints.azure.authorization.BuiltInRole;
 import io.github.hpcblueprints.azure.authorization.PrincipalType;
 import io.github.hpcblueprints.azure.authorization.RoleAssignment;
+import io.github.hpcblueprints.arm.Expr;
+import io.github.hpcblueprints.azure.keyvault.KeyVault;
+import io.github.hpcblueprints.azure.network.PrivateDnsZoneLink;
 import io.github.hpcblueprints.azure.storage.BlobContainer;
 import io.github.hpcblueprints.blueprint.Blueprint;
 import io.github.hpcblueprints.blueprint.BlueprintLoader;
@@ -36,7 +39,8 @@ import org.junit.jupiter.api.Test;
 public class DomainRulesTest {
 
     /** Rules whose failing case is here. */
-    public static final Set<String> MODEL_CASES = Set.of("HPCB-ACCESS-009");
+    public static final Set<String> MODEL_CASES = Set.of("HPCB-ACCESS-009", "HPCB-NET-008", "HPCB-ACCESS-012",
+            "HPCB-ACCESS-013");
 
     static Blueprint blueprint;
     static CompiledEnvironment compiled;
@@ -69,7 +73,7 @@ public class DomainRulesTest {
         all.add(extra);
         return new CompiledEnvironment(compiled.environment(), compiled.resourceGroup(), compiled.parameters(),
                 compiled.subscription().orElse(null), compiled.subscriptionParameters().orElse(null), all,
-                compiled.projectIdentities());
+                compiled.projectIdentities(), compiled.reach());
     }
 
     static List<Finding> isolation(Report r) {
@@ -114,5 +118,104 @@ public class DomainRulesTest {
                 Optional.empty()), List.of());
         assertThat(r.findings()).noneMatch(f -> Set.of("HPCB-ACCESS-009", "HPCB-ACCESS-010", "HPCB-COST-002",
                 "HPCB-COST-004").contains(f.ruleId()));
+    }
+
+    // ---- who calls what, from where, with which rights ------------------------------------------------------
+
+    static CompiledEnvironment compile(String blueprintName) {
+        Blueprint b = new BlueprintLoader().load(Golden.projectDir().resolve("blueprints/" + blueprintName + ".yaml"));
+        return EnvironmentCompiler.compileWithoutBootScripts(b.environment());
+    }
+
+    static CompiledEnvironment edited(CompiledEnvironment c, java.util.function.UnaryOperator<List<AzureResource>> edit,
+            java.util.function.UnaryOperator<CompiledEnvironment.Reach> reach) {
+        return new CompiledEnvironment(c.environment(), c.resourceGroup(), c.parameters(),
+                c.subscription().orElse(null), c.subscriptionParameters().orElse(null),
+                edit.apply(new ArrayList<>(c.resources(AzureResource.class))), c.projectIdentities(),
+                reach.apply(c.reach()));
+    }
+
+    static List<Finding> judged(CompiledEnvironment model, String rule) {
+        TemplateView view = new TemplateView(ArmReader.read(ArmJsonWriter.write(model.resourceGroup()), "rg.json"));
+        RuleContext context = new RuleContext(List.of(view), Optional.of(model), Optional.empty(), true,
+                Optional.empty());
+        return RuleEngine.standard().run(context, List.of()).active().stream()
+                .filter(f -> f.ruleId().equals(rule)).toList();
+    }
+
+    @Test
+    void everyShippedBlueprintsCallsReachTheirTargetsWithTheRightsTheyNeed() {
+        for (String name : List.of("minimal-slurm-nfs", "secure-slurm-lustre", "existing-vnet", "research-instances")) {
+            CompiledEnvironment c = compile(name);
+            for (String rule : List.of("HPCB-NET-008", "HPCB-ACCESS-012", "HPCB-ACCESS-013")) {
+                assertThat(judged(c, rule)).as(name + " " + rule).isEmpty();
+            }
+        }
+        // the server's vault read, its locker upload, the nodes' cluster-init download and the NFS mount
+        assertThat(compile("minimal-slurm-nfs").reach().calls()).extracting(Call::caller).containsExactly(
+                "the CycleCloud server", "the CycleCloud server", "cluster nodes", "cluster nodes and research instances");
+    }
+
+    @Test
+    void aVaultFirewallThatDoesNotNameTheServersSubnetIsFoundAtTheVault() {
+        // minimal-slurm-nfs reaches its vault through a service endpoint (the defect this rule was made for)
+        CompiledEnvironment c = compile("minimal-slurm-nfs");
+        CompiledEnvironment broken = edited(c, rs -> {
+            rs.replaceAll(r -> r instanceof KeyVault kv ? KeyVault.named(kv.name()).allowPublicNetworkAccess() : r);
+            return rs;
+        }, r -> r);
+        assertThat(judged(broken, "HPCB-NET-008")).singleElement().satisfies(f -> {
+            assertThat(f.message()).isEqualTo("the CycleCloud server cannot reach vaults variables('keyVaultName') to "
+                    + "reads (on first boot: writes) the administrator password, secret cyclecloud-admin-password: it "
+                    + "has no private endpoint, and its firewall does not name subnet admin");
+            assertThat(f.location().jsonPath()).matches("\\$\\.resources\\[\\d+\\]");
+            assertThat(f.resource()).startsWith("Microsoft.KeyVault/vaults");
+        });
+    }
+
+    @Test
+    void aPrivateDnsZoneNotLinkedToTheNetworkIsFound() {
+        CompiledEnvironment c = compile("secure-slurm-lustre");
+        CompiledEnvironment broken = edited(c, rs -> {
+            rs.removeIf(r -> r instanceof PrivateDnsZoneLink l && l.zoneName().toArmString().contains("vaultcore"));
+            return rs;
+        }, r -> r);
+        assertThat(judged(broken, "HPCB-NET-008")).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("the CycleCloud server cannot reach vaults")
+                .endsWith("its private endpoint's DNS zone is not linked to the network, so the name resolves to the "
+                        + "public address"));
+    }
+
+    @Test
+    void aCallWhoseIdentityLostItsRoleIsFound() {
+        CompiledEnvironment c = compile("secure-slurm-lustre");
+        CompiledEnvironment broken = edited(c, rs -> {
+            rs.removeIf(r -> r instanceof RoleAssignment a
+                    && a.builtInRole().orElse(null) == BuiltInRole.STORAGE_BLOB_DATA_READER);
+            return rs;
+        }, r -> r);
+        assertThat(judged(broken, "HPCB-ACCESS-013")).singleElement().satisfies(f -> assertThat(f.message())
+                .startsWith("the identity of cluster nodes holds none of [Storage Blob Data Contributor, Storage Blob "
+                        + "Data Reader] on variables('lockerAccountName')"));
+    }
+
+    @Test
+    void anIdentityUsersCanReachMustNotWriteTheGroupOrTheLockerNorHoldTheVault() {
+        CompiledEnvironment c = compile("secure-slurm-lustre");
+        // before this check: CycleCloud's own identity was the nodes' locker identity
+        Expr cycleCloud = c.resources(RoleAssignment.class).stream()
+                .filter(a -> a.builtInRole().orElse(null) == BuiltInRole.KEY_VAULT_SECRETS_OFFICER)
+                .findFirst().orElseThrow().principalId();
+        CompiledEnvironment old = edited(c, rs -> rs, r -> {
+            var exposed = new java.util.LinkedHashMap<>(r.exposed());
+            exposed.put("cluster nodes (their locker identity)", cycleCloud);
+            return new CompiledEnvironment.Reach(r.calls(), r.vnetId(), exposed, r.guarded(), r.vaultScope(),
+                    r.cycleCloudIdentityId(), r.serverVm());
+        });
+        assertThat(judged(old, "HPCB-ACCESS-012")).extracting(Finding::message).anySatisfy(m -> assertThat(m)
+                .isEqualTo("the identity of cluster nodes (their locker identity) writes in the resource group (a "
+                        + "custom role): any user there can take its token"))
+                .anySatisfy(m -> assertThat(m).contains("holds Key Vault Secrets Officer on the Key Vault"))
+                .anySatisfy(m -> assertThat(m).contains("writes the locker (cluster-init runs as root on every node)"));
     }
 }

@@ -46,6 +46,18 @@ public enum BuiltInRole {
         return id;
     }
 
+    /**
+     * Roles that change nothing in Azure: they read resources or data, or let a user sign in to a VM. (Key Vault
+     * Secrets User reads secrets: nothing changes, yet what it reads may be the keys to the rest.)
+     */
+    public boolean isReadOnly() {
+        return switch (this) {
+            case READER, STORAGE_BLOB_DATA_READER, VIRTUAL_MACHINE_USER_LOGIN, VIRTUAL_MACHINE_ADMINISTRATOR_LOGIN,
+                    KEY_VAULT_SECRETS_USER -> true;
+            default -> false;
+        };
+    }
+
     /** Roles that can change who has access (Owner, User Access Administrator). */
     public boolean isPrivileged() {
         return privileged;

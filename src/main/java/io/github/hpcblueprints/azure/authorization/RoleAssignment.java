@@ -89,6 +89,11 @@ public final class RoleAssignment extends ResourceSpec<RoleAssignment> {
         return principalId;
     }
 
+    /** The built-in role it assigns; empty for a custom role. */
+    public Optional<BuiltInRole> builtInRole() {
+        return Optional.ofNullable(builtIn);
+    }
+
     /** Who gets the role. */
     public Expr principalId() {
         return principalId;

@@ -129,6 +129,11 @@ public final class LinuxVirtualMachine extends ResourceSpec<LinuxVirtualMachine>
         return this;
     }
 
+    /** The user-assigned identities attached, by id: whoever signs in can take their tokens. */
+    public java.util.List<Expr> userAssignedIdentities() {
+        return java.util.List.copyOf(userIdentities);
+    }
+
     /** A user-assigned identity known by id (one an administrator created and authorised beforehand). */
     public LinuxVirtualMachine userAssignedIdentity(Expr identityId) {
         userIdentities.add(identityId);

@@ -81,6 +81,16 @@ public final class KeyVault extends ResourceSpec<KeyVault> {
         return this;
     }
 
+    /** True when the public endpoint answers (behind the deny-by-default firewall). */
+    public boolean publicNetworkAccess() {
+        return publicNetwork;
+    }
+
+    /** The subnets the firewall admits, by id. */
+    public java.util.List<Expr> subnetRules() {
+        return java.util.List.copyOf(subnetRules);
+    }
+
     @Override
     protected KeyVault self() {
         return this;

@@ -21,17 +21,31 @@ public final class PrivateDnsZoneGroup extends ResourceSpec<PrivateDnsZoneGroup>
 
     private final Expr zoneId;
     private final String configName;
+    private final Ref<PrivateEndpoint> endpoint;
+    private final Ref<PrivateDnsZone> zone;
 
-    private PrivateDnsZoneGroup(Expr name, Expr zoneId, String configName) {
+    private PrivateDnsZoneGroup(Expr name, Ref<PrivateEndpoint> endpoint, Ref<PrivateDnsZone> zone, String configName) {
         super(name, TYPE, API_VERSION);
-        this.zoneId = Objects.requireNonNull(zoneId);
+        this.zoneId = Objects.requireNonNull(zone.id());
         this.configName = configName;
+        this.endpoint = endpoint;
+        this.zone = zone;
+    }
+
+    /** The endpoint whose record this group keeps. */
+    public Ref<PrivateEndpoint> endpoint() {
+        return endpoint;
+    }
+
+    /** The zone the record is in (deployed here, or an existing one). */
+    public Ref<PrivateDnsZone> zone() {
+        return zone;
     }
 
     /** The endpoint's DNS record in {@code zone} (new in this deployment or existing). */
     public static PrivateDnsZoneGroup of(Ref<PrivateEndpoint> endpoint, Ref<PrivateDnsZone> zone, String zoneName) {
-        return new PrivateDnsZoneGroup(ResourceNames.join(List.of(endpoint.name(), Expr.str("default"))), zone.id(),
-                zoneName.replace('.', '-'));
+        return new PrivateDnsZoneGroup(ResourceNames.join(List.of(endpoint.name(), Expr.str("default"))), endpoint,
+                zone, zoneName.replace('.', '-'));
     }
 
     @Override

@@ -19,15 +19,28 @@ public final class PrivateDnsZoneLink extends ResourceSpec<PrivateDnsZoneLink> {
     public static final String API_VERSION = PrivateDnsZone.API_VERSION;
 
     private final Expr vnetId;
+    private final Expr zoneName;
 
-    private PrivateDnsZoneLink(Expr name, Expr vnetId) {
+    private PrivateDnsZoneLink(Expr name, Expr zoneName, Expr vnetId) {
         super(name, TYPE, API_VERSION);
         this.vnetId = Objects.requireNonNull(vnetId);
+        this.zoneName = zoneName;
+    }
+
+    /** The zone's name (the link is its child). */
+    public Expr zoneName() {
+        return zoneName;
+    }
+
+    /** The virtual network whose lookups the zone answers. */
+    public Expr vnetId() {
+        return vnetId;
     }
 
     /** Links {@code zone} to {@code vnet} under the link name {@code linkName}. */
     public static PrivateDnsZoneLink of(Ref<PrivateDnsZone> zone, String linkName, Ref<VirtualNetwork> vnet) {
-        return new PrivateDnsZoneLink(ResourceNames.join(List.of(zone.name(), Expr.str(linkName))), vnet.id());
+        return new PrivateDnsZoneLink(ResourceNames.join(List.of(zone.name(), Expr.str(linkName))), zone.name(),
+                vnet.id());
     }
 
     @Override

@@ -46,6 +46,11 @@ public final class PrivateEndpoint extends ResourceSpec<PrivateEndpoint> {
         return kind;
     }
 
+    /** The resource this endpoint connects to. */
+    public Ref<?> target() {
+        return target;
+    }
+
     @Override
     protected PrivateEndpoint self() {
         return this;

@@ -63,6 +63,11 @@ public final class Subnet extends ResourceSpec<Subnet> {
         return new Subnet(vnet, name, Cidr.parse(cidr));
     }
 
+    /** The services this subnet reaches through service endpoints ({@code Microsoft.Storage} ...). */
+    public List<String> serviceEndpoints() {
+        return List.copyOf(serviceEndpoints);
+    }
+
     public Subnet networkSecurityGroup(Ref<NetworkSecurityGroup> value) {
         this.nsg = value.id();
         return this;

@@ -156,6 +156,16 @@ public final class StorageAccount extends ResourceSpec<StorageAccount> {
         return reason;
     }
 
+    /** True when the public endpoint answers (behind the deny-by-default firewall). */
+    public boolean publicNetworkAccess() {
+        return publicNetwork;
+    }
+
+    /** The subnets the firewall admits, by id. */
+    public java.util.List<Expr> subnetRules() {
+        return java.util.List.copyOf(subnetRules);
+    }
+
     @Override
     protected StorageAccount self() {
         return this;
