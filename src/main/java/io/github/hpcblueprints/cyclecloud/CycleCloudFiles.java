@@ -82,6 +82,7 @@ public final class CycleCloudFiles {
                 .comment("Holds no secret: the administrator password is created in, and read from, Key Vault.");
         c.file("/opt/hpcb/bootstrap.sh", "0700", bootstrap(env));
         c.file(BOOTSTRAP_UNIT, "0644", bootstrapUnit(env));
+        c.file("/opt/hpcb/show-admin-password", "0700", showAdminPassword(env));
         c.file("/opt/hpcb/cyclecloud/" + cl.name() + ".txt", "0600", rendered.template());
         c.file("/opt/hpcb/cyclecloud/" + cl.name() + ".parameters.json", "0600", rendered.parameters());
         rendered.project().forEach((path, text) ->
@@ -134,6 +135,13 @@ public final class CycleCloudFiles {
                 + "\n"
                 + "[Install]\n"
                 + "WantedBy=multi-user.target\n";
+    }
+
+    /** Prints the CycleCloud administrator's password from Key Vault, for an administrator signed in to the server. */
+    static String showAdminPassword(ClusterEnvironment env) {
+        return ClusterInitProject.script("show-admin-password.sh.ftl", env, "Prints the CycleCloud administrator's "
+                + "password of environment " + env.name() + " from Key Vault (run as root on the CycleCloud server).",
+                new LinkedHashMap<>());
     }
 
     static String bootstrap(ClusterEnvironment env) {

@@ -188,6 +188,19 @@ class BootstrapLoopbackTest {
     }
 
     @Test
+    void anAdministratorOnTheServerReadsThePasswordTheBootstrapCreated() throws Exception {
+        ScriptSandbox box = sandbox();
+        String script = bootstrap(box);
+        assertThat(box.run("bootstrap.sh", script).exit()).isZero();
+        String helper = Files.readString(box.root.resolve("opt/hpcb/show-admin-password"));
+        ScriptSandbox.Run shown = box.run("show-admin-password", helper);
+        assertThat(shown.exit()).as(shown.stderr()).isZero();
+        String password = new com.fasterxml.jackson.databind.ObjectMapper().readTree(secret).path("value").asText();
+        assertThat(shown.stderr().strip()).isEqualTo(password); // the sandbox returns stdout after stderr
+        assertThat(box.calls()).doesNotContain(TOKEN);
+    }
+
+    @Test
     void aVaultThatStaysForbiddenStopsTheRunWithTheReasonAndWritesNothing() throws Exception {
         ScriptSandbox box = sandbox();
         String script = bootstrap(box);

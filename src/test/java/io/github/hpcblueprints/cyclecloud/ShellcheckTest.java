@@ -54,7 +54,7 @@ class ShellcheckTest {
                     out.put(where, f.getValue());
                 } else if (f.getKey().startsWith("cloud-init/")) {
                     for (JsonNode w : new YAMLMapper().readTree(f.getValue()).path("write_files")) {
-                        if (w.path("path").asText().endsWith(".sh")) {
+                        if (w.path("content").asText().startsWith("#!/usr/bin/env bash")) {
                             out.put(where + "!" + w.path("path").asText(), w.path("content").asText());
                         }
                     }
