@@ -132,6 +132,9 @@ public final class CycleCloudFiles {
                 + "Restart=on-failure\n"
                 + "RestartSec=10min\n"
                 + "TimeoutStartSec=3h\n"
+                // the serial console is what az vm boot-diagnostics shows: the way to follow the first boot
+                + "StandardOutput=journal+console\n"
+                + "StandardError=journal+console\n"
                 + "\n"
                 + "[Install]\n"
                 + "WantedBy=multi-user.target\n";
