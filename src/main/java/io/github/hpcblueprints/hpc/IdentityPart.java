@@ -104,12 +104,8 @@ final class IdentityPart {
             keyVault(c, net, m);
             cycleCloudIdentity(c, m);
             String purpose = "reads (on first boot: writes) the administrator password, secret cyclecloud-admin-password";
-            c.calls.add(c.env.cycleCloud().orElseThrow().usesExistingIdentity()
-                    // a pre-authorised identity's rights are its administrator's to grant (README)
-                    ? Call.network(SERVER, net.subnet(SubnetRole.ADMIN), purpose, m.keyVault,
-                            PrivateLinkTarget.KEY_VAULT)
-                    : Call.as(SERVER, net.subnet(SubnetRole.ADMIN), m.cycleCloudPrincipalId, purpose, m.keyVault,
-                            PrivateLinkTarget.KEY_VAULT, m.keyVault, BuiltInRole.KEY_VAULT_SECRETS_OFFICER));
+            c.calls.add(Call.as(SERVER, net.subnet(SubnetRole.ADMIN), m.cycleCloudPrincipalId, purpose, m.keyVault,
+                    PrivateLinkTarget.KEY_VAULT, m.keyVault, BuiltInRole.KEY_VAULT_SECRETS_OFFICER));
             // CycleCloud attaches its locker identity to every node, where any user can take its token from the
             // instance metadata service: nodes get one of their own that can only read the locker
             m.nodeIdentity = c.d.add(c.place(UserAssignedIdentity.named(c.names.name("id", "nodes"))));
@@ -170,6 +166,8 @@ final class IdentityPart {
                     UserAssignedIdentity.API_VERSION, m.cycleCloudIdentityId);
             m.cycleCloudPrincipalId = existing.property("principalId");
             m.cycleCloudClientId = existing.property("clientId");
+            // the vault is made here, so no administrator can have granted this beforehand (like the locker's)
+            vaultGrant(c, m);
             return;
         }
         Ref<UserAssignedIdentity> id = c.d.add(c.place(UserAssignedIdentity.named(c.names.name("id", "cyclecloud"))));
@@ -182,13 +180,17 @@ final class IdentityPart {
                 .actions(CYCLECLOUD_ACTIONS.toArray(String[]::new)));
         c.cycleCloudGrants.add(c.d.add(RoleAssignment.onResourceGroup(role, m.cycleCloudPrincipalId,
                 PrincipalType.ServicePrincipal).description("CycleCloud runs the cluster in this resource group.")));
+        vaultGrant(c, m);
+        if (c.env.network() instanceof Network.Existing e && e.inOtherResourceGroup()) {
+            subnetJoinElsewhere(c, e, m);
+        }
+    }
+
+    private static void vaultGrant(CompileContext c, Made m) {
         c.cycleCloudGrants.add(c.d.add(RoleAssignment.on(m.keyVault, BuiltInRole.KEY_VAULT_SECRETS_OFFICER,
                 m.cycleCloudPrincipalId,
                 PrincipalType.ServicePrincipal).description("CycleCloud creates and reads its administrator "
                         + "password here on first boot.")));
-        if (c.env.network() instanceof Network.Existing e && e.inOtherResourceGroup()) {
-            subnetJoinElsewhere(c, e, m);
-        }
     }
 
     /** A VNet in another resource group: CycleCloud may join its subnets, and do nothing else there. */

@@ -99,11 +99,8 @@ final class StoragePart {
                 UserAssignedIdentity.principalId(ids.nodeIdentity()), PrincipalType.ServicePrincipal)
                 .description("Cluster nodes download cluster-init from the locker, and may do nothing else."));
         String upload = "uploads the cluster-init project and keeps cluster state in the locker";
-        c.calls.add(c.env.cycleCloud().orElseThrow().usesExistingIdentity()
-                ? Call.network(IdentityPart.SERVER, net.subnet(SubnetRole.ADMIN), upload, m.locker,
-                        PrivateLinkTarget.BLOB)
-                : Call.as(IdentityPart.SERVER, net.subnet(SubnetRole.ADMIN), ids.cycleCloudPrincipalId(), upload,
-                        m.locker, PrivateLinkTarget.BLOB, m.locker, BuiltInRole.STORAGE_BLOB_DATA_CONTRIBUTOR));
+        c.calls.add(Call.as(IdentityPart.SERVER, net.subnet(SubnetRole.ADMIN), ids.cycleCloudPrincipalId(), upload,
+                m.locker, PrivateLinkTarget.BLOB, m.locker, BuiltInRole.STORAGE_BLOB_DATA_CONTRIBUTOR));
         c.calls.add(Call.as("cluster nodes", net.subnet(SubnetRole.COMPUTE),
                 UserAssignedIdentity.principalId(ids.nodeIdentity()), "download cluster-init from the locker",
                 m.locker, PrivateLinkTarget.BLOB, m.locker, BuiltInRole.STORAGE_BLOB_DATA_READER,

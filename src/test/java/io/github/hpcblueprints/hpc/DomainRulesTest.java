@@ -218,4 +218,20 @@ public class DomainRulesTest {
                 .anySatisfy(m -> assertThat(m).contains("holds Key Vault Secrets Officer on the Key Vault"))
                 .anySatisfy(m -> assertThat(m).contains("writes the locker (cluster-init runs as root on every node)"));
     }
+
+    @Test
+    void aPreAuthorisedCycleCloudIdentityStillGetsTheVaultItsServerReads() throws Exception {
+        String yaml = java.nio.file.Files.readString(Golden.projectDir().resolve("blueprints/minimal-slurm-nfs.yaml"))
+                .replaceFirst("(?m)^cycleCloud:\n", "cycleCloud:\n  existingIdentityId: /subscriptions/00000000-0000-0000-0000-"
+                        + "000000000001/resourceGroups/rg-id/providers/Microsoft.ManagedIdentity/userAssignedIdentities/"
+                        + "id-cc\n");
+        java.nio.file.Path dir = Golden.projectDir().resolve("blueprints");
+        Blueprint b = new BlueprintLoader().load(yaml, "minimal.yaml", dir, "minimal.yaml");
+        CompiledEnvironment c = EnvironmentCompiler.compileWithoutBootScripts(b.environment());
+        assertThat(c.resources(RoleAssignment.class)).anySatisfy(a -> assertThat(a.builtInRole())
+                .contains(BuiltInRole.KEY_VAULT_SECRETS_OFFICER));
+        for (String rule : List.of("HPCB-NET-008", "HPCB-ACCESS-012", "HPCB-ACCESS-013")) {
+            assertThat(judged(c, rule)).as(rule).isEmpty();
+        }
+    }
 }
