@@ -50,6 +50,7 @@ final class ClusterTemplate {
         p.put("Credentials", "azure");
         p.put("Region", "{{region}}");
         p.put("SubnetId", "{{clusterSubnet}}");
+        p.put("AdditionalSlurmConfig", String.join("\n", additionalSlurmConfig(env)));
         for (Mount m : mounts(env)) {
             p.putAll(m.values());
         }
@@ -105,7 +106,6 @@ final class ClusterTemplate {
         m.put("cluster", cl.name());
         m.put("slurmVersion", cl.slurmVersion());
         m.put("slurmProject", cl.slurmProjectRelease());
-        m.put("additionalConfig", additionalSlurmConfig(env));
         m.put("spec", projectName(env) + ":default:" + PROJECT_VERSION);
         m.put("schedulerSpec", projectName(env) + ":scheduler:" + PROJECT_VERSION);
         m.put("region", env.region());
@@ -182,7 +182,7 @@ final class ClusterTemplate {
      * partitions are guarded by our job-submit filter. The official project appends this to slurm.conf, after its
      * own defaults, so these values win.
      */
-    static String additionalSlurmConfig(ClusterEnvironment env) {
+    static List<String> additionalSlurmConfig(ClusterEnvironment env) {
         SlurmCluster cl = env.cluster().orElseThrow();
         List<String> parts = new ArrayList<>();
         parts.add("SuspendTime=" + cl.idleReleaseSeconds());
@@ -199,7 +199,7 @@ final class ClusterTemplate {
         if (env.projects().stream().anyMatch(p -> !p.partitions().isEmpty())) {
             parts.add("JobSubmitPlugins=lua");
         }
-        return String.join(" ", parts);
+        return List.copyOf(parts);
     }
 
     private static Map<String, String> tags(Naming names, String project, SlurmCluster cl) {

@@ -27,8 +27,9 @@ Autoscale = true
         [[[configuration]]]
         slurm.version = [=slurmVersion]
         slurm.accounting.enabled = false
-        # Idle release: nodes are deallocated after SuspendTime seconds without work
-        slurm.additional.config = "[=additionalConfig]"
+        # Appended verbatim to slurm.conf, whose parser takes one setting per line: a Text parameter carries the
+        # lines (the parameters file gives them with real newlines), as the official template does
+        slurm.additional.config = $AdditionalSlurmConfig
         slurm.launch_parameters = use_interactive_step
         cyclecloud.hosts.standalone_dns.enabled = false
         cyclecloud.hosts.simple_vpc_dns.enabled = false
@@ -206,6 +207,12 @@ Order = 10
         Label = Subnet
         Description = Subnet of the cluster nodes (resource group/virtual network/subnet)
         ParameterType = Azure.Subnet
+        Required = True
+
+        [[[parameter AdditionalSlurmConfig]]]
+        Label = Slurm settings
+        Description = Lines added to slurm.conf: idle release (SuspendTime) and the cluster's own settings
+        ParameterType = Text
         Required = True
 
         [[[parameter NodeTags]]]

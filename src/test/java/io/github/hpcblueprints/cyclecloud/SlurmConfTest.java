@@ -1,0 +1,199 @@
+package io.github.hpcblueprints.cyclecloud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.hpcblueprints.blueprint.BlueprintLoader;
+import io.github.hpcblueprints.generate.GenerateService;
+import io.github.hpcblueprints.hpc.ClusterEnvironment;
+import io.github.hpcblueprints.testing.Golden;
+import io.github.hpcblueprints.testing.Shared;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real Slurm reads the slurm.conf our cluster would get. The CycleCloud Slurm project writes it from its template
+ * ({@code ../shared/corpus/cyclecloud-slurm/slurm.conf.template}), includes the partition and node lines its
+ * {@code azslurm} writes (here made from our template's node arrays), and appends the cluster's
+ * {@code slurm.additional.config} verbatim (azure-slurm-install/install.py). That file is given to Debian's
+ * slurmctld, started in the foreground in a scratch directory on loopback: it must still be running after a few
+ * seconds (a parse or plugin error stops it at once). Only what a sandbox needs is changed, and said so below.
+ */
+class SlurmConfTest {
+
+    static final Path SLURMCTLD = Path.of("/usr/sbin/slurmctld");
+
+    @TempDir
+    Path tmp;
+
+    static void requireSlurm() {
+        if (!Files.isExecutable(SLURMCTLD)) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail("CI=true but slurmctld is not installed (Debian package slurmctld; .ci/run installs it)");
+            }
+            assumeTrue(false, "slurmctld is not installed (Debian package slurmctld): skipping");
+        }
+    }
+
+    /** {@code [[nodearray NAME]]} with its MaxCount and slurm.partition, from our rendered cluster template. */
+    record NodeArray(String name, int maxCount, String partition, boolean defaultPartition) {
+    }
+
+    static List<NodeArray> nodeArrays(String template) {
+        List<NodeArray> out = new ArrayList<>();
+        Matcher m = Pattern.compile("\\[\\[nodearray ([A-Za-z0-9_-]+)\\]\\]([\\s\\S]*?)(?=\\n    \\[\\[|\\n\\[|\\z)")
+                .matcher(template);
+        while (m.find()) {
+            String body = m.group(2);
+            Matcher partition = Pattern.compile("slurm\\.partition = (\\S+)").matcher(body);
+            Matcher max = Pattern.compile("MaxCount = (\\d+)").matcher(body);
+            if (partition.find() && max.find()) {
+                out.add(new NodeArray(m.group(1), Integer.parseInt(max.group(1)), partition.group(1),
+                        body.contains("slurm.default_partition = true")));
+            }
+        }
+        return out;
+    }
+
+    /** slurm.conf and what it includes, as the project would write them for {@code env}, in {@code dir}. */
+    static Path write(Path dir, ClusterEnvironment env, String additional) throws IOException {
+        String cluster = env.cluster().orElseThrow().name();
+        Files.createDirectories(dir.resolve("state"));
+        Files.createDirectories(dir.resolve("prolog.d"));
+        Files.createDirectories(dir.resolve("epilog.d"));
+        String template = Files.readString(Shared.corpus().resolve("cyclecloud-slurm/slurm.conf.template"));
+        String user = System.getProperty("user.name");
+        String conf = template
+                .replace("{state_save_location}", dir.resolve("state").toString())
+                .replace("{cluster_name}", cluster)
+                .replace("{launch_parameters}", "use_interactive_step")
+                .replace("{prolog}", dir.resolve("prolog.d") + "/*")
+                .replace("{epilog}", dir.resolve("epilog.d") + "/*")
+                .replace("{max_node_count}", "10000")
+                .replace("{health_interval}", "0")
+                .replace("{health_program}", dir.resolve("health.sh").toString())
+                .replace("{auth_alt_type}", "")
+                .replace("{auth_alt_parameters}", "")
+                .replace("{slurmctldhost}", "localhost(127.0.0.1)");
+        // the sandbox: its own user, files, ports, and no munge daemon
+        conf = conf.replaceAll("(?m)^SlurmUser=.*$", "SlurmUser=" + user)
+                .replaceAll("(?m)^SlurmctldPidFile=.*$", "SlurmctldPidFile=" + dir.resolve("slurmctld.pid"))
+                .replaceAll("(?m)^SlurmctldLogFile=.*$", "SlurmctldLogFile=" + dir.resolve("slurmctld.log"))
+                .replaceAll("(?m)^SlurmdSpoolDir=.*$", "SlurmdSpoolDir=" + dir.resolve("spool"))
+                + "\nSlurmctldPort=" + freePort() + "\nSlurmdPort=" + freePort()
+                + "\nAuthType=auth/none\nCredType=cred/none\nMailProg=/bin/true\n";
+        // what the project appends: the cluster's additional configuration, verbatim
+        conf += "\n# Additional config from CycleCloud cluster template-\n" + additional + "\n";
+        Files.writeString(dir.resolve("slurm.conf"), conf);
+
+        StringBuilder azure = new StringBuilder();
+        String rendered = ClusterTemplate.render(env);
+        for (NodeArray a : nodeArrays(rendered)) {
+            String nodes = cluster + "-" + a.name() + "-[1-" + a.maxCount() + "]";
+            azure.append("PartitionName=").append(a.partition()).append(" Nodes=").append(nodes)
+                    .append(" Default=").append(a.defaultPartition() ? "YES" : "NO").append(" State=UP\n");
+            azure.append("NodeName=").append(nodes).append(" CPUs=2 RealMemory=3500 Feature=cloud State=CLOUD\n");
+        }
+        Files.writeString(dir.resolve("azure.conf"), azure.toString());
+        Files.writeString(dir.resolve("accounting.conf"), "AccountingStorageType=accounting_storage/none\n");
+        Files.writeString(dir.resolve("keep_alive.conf"), "");
+        Files.writeString(dir.resolve("site_specific.conf"), "# site specific slurm configuration\n");
+        // our job-submit filter, as the scheduler's cluster-init script writes it beside slurm.conf
+        for (Map.Entry<String, String> f : ClusterInitProject.render(env).entrySet()) {
+            Matcher lua = Pattern.compile("<<'LUA'\\n([\\s\\S]*?)\\nLUA\\n").matcher(f.getValue());
+            if (lua.find()) {
+                Files.writeString(dir.resolve("job_submit.lua"), lua.group(1) + "\n");
+            }
+        }
+        return dir.resolve("slurm.conf");
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    record Outcome(boolean running, String output) {
+    }
+
+    /** Starts slurmctld in the foreground; running after four seconds means it accepted the configuration. */
+    static Outcome start(Path conf) throws Exception {
+        Path console = conf.resolveSibling("console.txt");
+        Process p = new ProcessBuilder(SLURMCTLD.toString(), "-D", "-i", "-f", conf.toString())
+                .redirectErrorStream(true).redirectOutput(console.toFile()).start();
+        boolean exited = p.waitFor(4, TimeUnit.SECONDS);
+        if (!exited) {
+            p.destroy();
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+        String out = Files.readString(console);
+        Path log = conf.resolveSibling("slurmctld.log");
+        if (Files.exists(log)) {
+            out += Files.readString(log);
+        }
+        return new Outcome(!exited, out);
+    }
+
+    static String version() throws Exception {
+        Process p = new ProcessBuilder(SLURMCTLD.toString(), "-V").redirectErrorStream(true).start();
+        p.waitFor(10, TimeUnit.SECONDS);
+        return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    }
+
+    @Test
+    void slurmctldStartsWithEveryShippedClustersConfiguration() throws Exception {
+        requireSlurm();
+        BlueprintLoader loader = new BlueprintLoader(Path.of("target/profile-cache"), java.time.Duration.ofSeconds(1));
+        int clusters = 0;
+        for (Path b : GenerateService.blueprintsIn(Golden.projectDir().resolve("blueprints"))) {
+            ClusterEnvironment env = loader.load(b).environment();
+            if (env.cluster().isEmpty()) {
+                continue;
+            }
+            clusters++;
+            String additional = ClusterTemplate.parameterValues(env).get("AdditionalSlurmConfig");
+            Path conf = write(Files.createDirectories(tmp.resolve(env.name())), env, additional);
+            Outcome o = start(conf);
+            assertThat(o.running()).as(b.getFileName() + " with " + version() + ":\n" + o.output()).isTrue();
+            assertThat(o.output()).as(b.getFileName() + ":\n" + o.output()).doesNotContain("Parse error")
+                    .doesNotContain("fatal").contains("started on cluster " + env.cluster().orElseThrow().name());
+            // no complaint about a setting of ours, except that ours replace the template's ("latest value used"):
+            // the template's own (ReconfigFlags=KeepPowerSaveSettings, newer than Debian's Slurm) are not ours
+            for (String setting : additional.split("\n")) {
+                String key = setting.substring(0, setting.indexOf('='));
+                assertThat(o.output().lines().filter(l -> l.contains("error") && l.contains(key)))
+                        .as(b.getFileName() + ": " + key).allSatisfy(l -> assertThat(l)
+                                .endsWith(key + " 1 specified more than once, latest value used"));
+            }
+        }
+        assertThat(clusters).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void twoSettingsOnOneLineStopIt() throws Exception {
+        requireSlurm();
+        ClusterEnvironment env = new BlueprintLoader()
+                .load(Golden.projectDir().resolve("blueprints/secure-slurm-lustre.yaml")).environment();
+        String oneLine = String.join(" ", ClusterTemplate.parameterValues(env).get("AdditionalSlurmConfig")
+                .split("\n"));
+        assertThat(oneLine).contains("SuspendTime=").contains(" JobSubmitPlugins=lua");
+        Outcome o = start(write(tmp, env, oneLine));
+        assertThat(o.running()).isFalse();
+        assertThat(o.output()).contains("Parse error").contains("JobSubmitPlugins=lua");
+    }
+}
