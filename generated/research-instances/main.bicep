@@ -191,6 +191,9 @@ resource vnetAnalysisEndpoints 'Microsoft.Network/virtualNetworks/subnets@2025-0
     defaultOutboundAccess: false
     privateEndpointNetworkPolicies: 'Enabled'
   }
+  dependsOn: [
+    vnetAnalysisCompute
+  ]
 }
 
 resource nsgAnalysisBastion 'Microsoft.Network/networkSecurityGroups@2025-07-01' = {
@@ -330,6 +333,9 @@ resource vnetAnalysisAzureBastionSubnet 'Microsoft.Network/virtualNetworks/subne
     }
     defaultOutboundAccess: false
   }
+  dependsOn: [
+    vnetAnalysisEndpoints
+  ]
 }
 
 resource lockAnalysisNetwork 'Microsoft.Authorization/locks@2020-05-01' = {

@@ -209,6 +209,9 @@ resource vnetGenomicsCompute 'Microsoft.Network/virtualNetworks/subnets@2025-07-
     defaultOutboundAccess: false
     privateEndpointNetworkPolicies: 'Enabled'
   }
+  dependsOn: [
+    vnetGenomicsAdmin
+  ]
 }
 
 resource nsgGenomicsStorage 'Microsoft.Network/networkSecurityGroups@2025-07-01' = {
@@ -264,6 +267,9 @@ resource vnetGenomicsStorage 'Microsoft.Network/virtualNetworks/subnets@2025-07-
     defaultOutboundAccess: false
     privateEndpointNetworkPolicies: 'Enabled'
   }
+  dependsOn: [
+    vnetGenomicsCompute
+  ]
 }
 
 resource nsgGenomicsLustre 'Microsoft.Network/networkSecurityGroups@2025-07-01' = {
@@ -325,6 +331,9 @@ resource vnetGenomicsLustre 'Microsoft.Network/virtualNetworks/subnets@2025-07-0
     defaultOutboundAccess: false
     privateEndpointNetworkPolicies: 'Enabled'
   }
+  dependsOn: [
+    vnetGenomicsStorage
+  ]
 }
 
 resource nsgGenomicsEndpoints 'Microsoft.Network/networkSecurityGroups@2025-07-01' = {
@@ -369,6 +378,9 @@ resource vnetGenomicsEndpoints 'Microsoft.Network/virtualNetworks/subnets@2025-0
     defaultOutboundAccess: false
     privateEndpointNetworkPolicies: 'Enabled'
   }
+  dependsOn: [
+    vnetGenomicsLustre
+  ]
 }
 
 resource nsgGenomicsBastion 'Microsoft.Network/networkSecurityGroups@2025-07-01' = {
@@ -508,6 +520,9 @@ resource vnetGenomicsAzureBastionSubnet 'Microsoft.Network/virtualNetworks/subne
     }
     defaultOutboundAccess: false
   }
+  dependsOn: [
+    vnetGenomicsEndpoints
+  ]
 }
 
 resource lockGenomicsNetwork 'Microsoft.Authorization/locks@2020-05-01' = {
@@ -1391,6 +1406,8 @@ resource amlfsGenomics 'Microsoft.StorageCache/amlFilesystems@2026-01-01' = {
   dependsOn: [
     dataAccountRoleForHpcCacheResourceProvider
     dataAccountRoleForHpcCacheResourceProvider2
+    peGenomicsDataBlob
+    peGenomicsDataBlobDefault
   ]
 }
 

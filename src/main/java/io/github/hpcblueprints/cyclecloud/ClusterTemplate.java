@@ -107,7 +107,9 @@ final class ClusterTemplate {
         m.put("slurmVersion", cl.slurmVersion());
         m.put("slurmProject", cl.slurmProjectRelease());
         m.put("spec", projectName(env) + ":default:" + PROJECT_VERSION);
-        m.put("schedulerSpec", projectName(env) + ":scheduler:" + PROJECT_VERSION);
+        // a spec is named only where the project has it: CycleCloud fails a node whose spec is missing
+        m.put("schedulerSpec", ClusterInitProject.specs(env).contains("scheduler")
+                ? projectName(env) + ":scheduler:" + PROJECT_VERSION : "");
         m.put("region", env.region());
         boolean lustre = env.storage().stream().anyMatch(s -> s instanceof SharedStorage.Lustre);
         m.put("lustre", lustre);

@@ -55,9 +55,15 @@ final class NetworkPart {
         }
         n.vnet = c.d.add(c.place(VirtualNetwork.named(c.names.name("vnet",
                 "")).addressSpace(m.addressSpace().toString())));
+        Ref<Subnet> previous = null;
         for (Map.Entry<SubnetRole, Cidr> e : m.orderedSubnets().entrySet()) {
             SubnetRole role = e.getKey();
             Subnet subnet = Subnet.of(n.vnet, role.subnetName(), e.getValue().toString());
+            if (previous != null) {
+                // ARM creates siblings in parallel; a virtual network takes one subnet change at a time
+                // (AnotherOperationInProgress), so each waits for the one before
+                subnet.dependsOn(previous);
+            }
             subnet.networkSecurityGroup(c.d.add(c.place(nsg(c, role, m))));
             if (nat != null && role != SubnetRole.BASTION && role != SubnetRole.ENDPOINTS) {
                 subnet.natGateway(nat);
@@ -68,7 +74,8 @@ final class NetworkPart {
             if (role == SubnetRole.STORAGE) {
                 subnet.delegateTo(NetAppVolume.SUBNET_DELEGATION);
             }
-            n.subnets.put(role, c.d.add(subnet));
+            previous = c.d.add(subnet);
+            n.subnets.put(role, previous);
             n.ranges.put(role, e.getValue());
         }
         if (c.hardened) {

@@ -47,6 +47,8 @@ final class StoragePart {
         Ref<StorageAccount> data;
         Ref<StorageAccount> nfsAccount;
         Ref<AmlFilesystem> lustre;
+        /** The data account's private endpoint and DNS record: Lustre reaches its Blob container through them. */
+        final List<Ref<?>> dataPath = new ArrayList<>();
         final Map<String, Ref<BlobContainer>> containers = new java.util.LinkedHashMap<>();
     }
 
@@ -63,11 +65,12 @@ final class StoragePart {
     }
 
     /** A private endpoint for {@code target}, registered in its private DNS zone. */
-    static void privateEndpoint(CompileContext c, NetworkResources net, Ref<?> target, PrivateLinkTarget kind,
+    /** A private endpoint to {@code target} and its DNS record; returns both, for what must wait for the path. */
+    static List<Ref<?>> privateEndpoint(CompileContext c, NetworkResources net, Ref<?> target, PrivateLinkTarget kind,
             String label) {
         Ref<PrivateEndpoint> pe = c.d.add(c.place(PrivateEndpoint.named(c.names.name("pe", label + "-"
                 + kind.groupId()), target, kind, net.subnets().get(SubnetRole.ENDPOINTS))));
-        c.d.add(PrivateDnsZoneGroup.of(pe, net.dnsZones().get(kind), kind.dnsZone()));
+        return List.of(pe, c.d.add(PrivateDnsZoneGroup.of(pe, net.dnsZones().get(kind), kind.dnsZone())));
     }
 
     /** Network access to an account: a private endpoint, or the environment's subnets through the firewall. */
@@ -135,7 +138,7 @@ final class StoragePart {
         c.d.add(ManagementLock.cannotDelete(m.data, c.names.name("lock", "data"),
                 "Research data: removing this lock is a deliberate second step before deletion."));
         if (c.privateEndpoints()) {
-            privateEndpoint(c, net, m.data, PrivateLinkTarget.BLOB, "data");
+            m.dataPath.addAll(privateEndpoint(c, net, m.data, PrivateLinkTarget.BLOB, "data"));
         }
         c.facts.put("dataAccount", m.data.name());
         // each project's identity and group reach only the project's own container
@@ -212,6 +215,9 @@ final class StoragePart {
             fs.dependsOn(c.d.add(r));
         }
         fs.hsm(m.containers.get(l.container()), m.containers.get(l.container() + "-logs"), l.importPrefix());
+        // Managed Lustre imports from its container when it is created: the account's private endpoint and DNS
+        // record must exist by then, or the import cannot resolve the account (Lustre's blob prerequisites)
+        m.dataPath.forEach(fs::dependsOn);
         m.lustre = c.d.add(fs);
         if (l.export() == SharedStorage.Export.AUTO) {
             c.d.add(c.place(AutoExportJob.of(m.lustre, "export-results", "/")));

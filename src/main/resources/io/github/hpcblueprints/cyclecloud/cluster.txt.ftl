@@ -93,7 +93,9 @@ Autoscale = true
 [/#if]
 
         [[[cluster-init cyclecloud/slurm:scheduler:[=slurmProject]]]]
+[#if schedulerSpec?has_content]
         [[[cluster-init [=schedulerSpec]]]]
+[/#if]
 
         [[[network-interface eth0]]]
         AssociatePublicIpAddress = false

@@ -118,7 +118,10 @@ class ClusterTemplateStructureTest {
                 .flatMap(s -> s.attributes().stream()).filter(a -> a.key().equals("slurm.additional.config"))
                 .map(TemplateText.Attribute::value).findFirst().orElse("");
         int seconds = env.cluster().orElseThrow().idleReleaseSeconds();
-        assertThat(additional).contains("SuspendTime=" + seconds);
+        // the template takes the lines from a Text parameter; the parameters file gives them, one per line
+        assertThat(additional).isEqualTo("$AdditionalSlurmConfig");
+        assertThat(ClusterTemplate.parameterValues(env).get("AdditionalSlurmConfig").split("\n"))
+                .contains("SuspendTime=" + seconds);
     }
 
     @ParameterizedTest
@@ -140,5 +143,41 @@ class ClusterTemplateStructureTest {
             assertThat(a.key()).isEqualTo("export_path");
             assertThat(a.value()).startsWith("tcp:/lustrefs");
         }));
+    }
+
+    /**
+     * Every cluster-init spec the template names exists: ours in the rendered project (a folder under specs/ and a
+     * [spec] in project.ini), CycleCloud's Slurm project's pinned to the release that installs the cluster's Slurm.
+     * CycleCloud stops a node's configuration at a spec it cannot find.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("clusterBlueprints")
+    void everyClusterInitSpecTheTemplateNamesExistsAndIsPinned(Path b) {
+        ClusterEnvironment env = load(b);
+        String template = ClusterTemplate.render(env);
+        java.util.Map<String, String> project = ClusterInitProject.render(env);
+        java.util.regex.Matcher m = Pattern.compile("\\[\\[\\[cluster-init ([^:\\]]+):([^:\\]]+)(?::([^\\]]+))?\\]\\]\\]")
+                .matcher(template);
+        int ours = 0;
+        while (m.find()) {
+            String name = m.group(1);
+            String spec = m.group(2);
+            assertThat(m.group(3)).as(m.group() + " is pinned").isNotBlank();
+            if (name.equals(ClusterTemplate.projectName(env))) {
+                ours++;
+                assertThat(project.keySet()).as(m.group()).anyMatch(k -> k.startsWith("specs/" + spec + "/"));
+                assertThat(project.get("project.ini")).contains("[spec " + spec + "]");
+                assertThat(m.group(3)).isEqualTo(ClusterTemplate.PROJECT_VERSION);
+            } else {
+                assertThat(name).isEqualTo("cyclecloud/slurm");
+                assertThat(m.group(3)).isEqualTo(env.cluster().orElseThrow().slurmProjectRelease());
+            }
+        }
+        assertThat(ours).isPositive();
+        // and the project declares no spec the template leaves unused
+        java.util.regex.Matcher declared = Pattern.compile("\\[spec ([a-z]+)\\]").matcher(project.get("project.ini"));
+        while (declared.find()) {
+            assertThat(template).contains(ClusterTemplate.projectName(env) + ":" + declared.group(1) + ":");
+        }
     }
 }
