@@ -44,12 +44,6 @@ final class ClusterInitProject {
                     "Creates each project's Unix group, with its members, on every cluster node.",
                     Map.of("projects", groupLines(projects))));
         }
-        boolean tls = env.storage().stream()
-                .anyMatch(s -> s instanceof SharedStorage.AzureFilesNfs f && f.encryptionInTransit());
-        if (tls) {
-            files.put(defaults + "30-azure-files.sh", script("azure-files.sh.ftl", env,
-                    "Mounts the Azure Files NFS share over TLS (AZNFS) on every cluster node.", Map.of()));
-        }
         String scheduler = "specs/scheduler/cluster-init/scripts/";
         List<Map<String, String>> restricted = restrictedPartitions(env);
         if (!restricted.isEmpty()) {

@@ -54,7 +54,7 @@ final class ClusterTemplate {
         for (Mount m : mounts(env)) {
             p.putAll(m.values());
         }
-        env.storage(SharedStorage.AzureFilesNfs.class).ifPresent(f -> {
+        env.storage(SharedStorage.AzureFilesNfs.class).filter(f -> !f.encryptionInTransit()).ifPresent(f -> {
             p.put("AzureFilesAddress", "{{nfsAccount}}.file.core.windows.net");
             p.put("AzureFilesExportPath", "/{{nfsAccount}}/" + f.share());
         });
@@ -156,10 +156,12 @@ final class ClusterTemplate {
         m.put("projectParameters", projectParams);
         boolean azureFilesEit = env.storage().stream()
                 .anyMatch(s -> s instanceof SharedStorage.AzureFilesNfs f && f.encryptionInTransit());
-        m.put("azureFilesEncrypted", azureFilesEit);
-        m.put("azureFiles", env.storage(SharedStorage.AzureFilesNfs.class).isPresent());
-        m.put("azureFilesMountPoint", env.storage(SharedStorage.AzureFilesNfs.class)
-                .map(SharedStorage::mountPoint).orElse(""));
+        m.put("azureFiles", !azureFilesEit && env.storage(SharedStorage.AzureFilesNfs.class).isPresent());
+        m.put("nodeCloudInit", env.storage(SharedStorage.AzureFilesNfs.class).filter(
+                SharedStorage.AzureFilesNfs::encryptionInTransit).map(f -> ClusterInitProject.script(
+                        "azure-files.sh.ftl", env, "Mounts the Azure Files NFS share over TLS (AZNFS) on every cluster "
+                                + "node, before CycleCloud creates users.",
+                        Map.of("share", f.share(), "mountPoint", f.mountPoint()))).orElse(""));
         return m;
     }
 

@@ -1,26 +1,14 @@
 [#include "script-header.ftl"]
 
-address="$(jetpack config hpcb.azurefiles.address)"
-export_path="$(jetpack config hpcb.azurefiles.export_path)"
-mount_point="$(jetpack config hpcb.azurefiles.mountpoint)"
-
-# AZNFS wraps the NFS mount in TLS: the share requires encryption in transit
-if [[ ! -x "$ROOT/sbin/mount.aznfs" ]]; then
-  log "installing the AZNFS mount helper"
-  if command -v apt-get >/dev/null 2>&1; then
-    DEBIAN_FRONTEND=noninteractive AZNFS_NONINTERACTIVE_INSTALL=1 apt-get install -y aznfs
-  else
-    AZNFS_NONINTERACTIVE_INSTALL=1 dnf install -y aznfs
-  fi
-fi
-
-mkdir -p "$ROOT$mount_point"
-entry="$address:$export_path $mount_point aznfs vers=4.1,_netdev,nofail 0 0"
-if ! grep -qxF "$entry" "$ROOT/etc/fstab" 2>/dev/null; then
-  echo "$entry" >>"$ROOT/etc/fstab"
-  log "added $mount_point to /etc/fstab"
-fi
-if ! mountpoint -q "$mount_point"; then
-  mount -t aznfs -o vers=4.1 "$address:$export_path" "$mount_point"
-  log "mounted $address:$export_path at $mount_point (TLS)"
-fi
+# The node's cloud-init (CloudInit in the cluster template), which runs before CycleCloud configures the node: the
+# share is mounted before CycleCloud creates the users' homes on it, so they land on the share, not under it.
+# The CycleCloud server fills in the {{...}} placeholders from the deployment before it imports the template.
+ADDRESS='{{nfsAccount}}.file.core.windows.net'
+EXPORT_PATH='/{{nfsAccount}}/[=share]'
+MOUNT_POINT='[=mountPoint]'
+STATE="$ROOT/var/lib/hpcb"
+mkdir -p "$STATE"
+[#noparse]
+[/#noparse][#include "vm-functions.ftl"][#include "aznfs-functions.ftl"][#noparse]
+retry 30 mount_aznfs "$ADDRESS" "$EXPORT_PATH" "$MOUNT_POINT"
+[/#noparse]

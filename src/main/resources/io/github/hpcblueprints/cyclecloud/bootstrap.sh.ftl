@@ -214,8 +214,8 @@ json.dump({
   log "subscription added to CycleCloud as account azure"
 }
 
-# The cluster's parameters: the generated file with its {{fact}} placeholders filled in
-cluster_parameters() {
+# The cluster's template and parameters: the generated files with their {{fact}} placeholders filled in
+cluster_files() {
   python3 -c '
 import json, re, sys
 facts = json.load(open(sys.argv[1]))
@@ -227,18 +227,20 @@ def lookup(match):
     for part in match.group(1).split("."):
         value = value[part]
     return str(value)
+fill = lambda text: re.sub(r"\{\{([A-Za-z0-9_.]+)\}\}", lookup, text)
 params = json.load(open(sys.argv[2]))
-json.dump({k: re.sub(r"\{\{([A-Za-z0-9_.]+)\}\}", lookup, v) for k, v in params.items()},
-          open(sys.argv[3], "w"), indent=2, sort_keys=True)' \
-    "$STATE/facts.json" "$FILES/cyclecloud/$CLUSTER.parameters.json" "$STATE/$CLUSTER.parameters.json"
+json.dump({k: fill(v) for k, v in params.items()}, open(sys.argv[3], "w"), indent=2, sort_keys=True)
+open(sys.argv[5], "w").write(fill(open(sys.argv[4]).read()))' \
+    "$STATE/facts.json" "$FILES/cyclecloud/$CLUSTER.parameters.json" "$STATE/$CLUSTER.parameters.json" \
+    "$FILES/cyclecloud/$CLUSTER.txt" "$STATE/$CLUSTER.txt"
 }
 
 import_cluster() {
   # the locker is created by the same deployment, and its role assignment and DNS record reach this VM late
   ready "the locker $(fact lockerAccount)" https://storage.azure.com/ "$BLOB/cyclecloud?restype=container"
   (cd "$FILES/project" && retry 30 cyclecloud project upload azure-storage)
-  cyclecloud import_template "$TEMPLATE_NAME" -f "$FILES/cyclecloud/$CLUSTER.txt" -c "$CLUSTER" --force
-  cluster_parameters
+  cluster_files
+  cyclecloud import_template "$TEMPLATE_NAME" -f "$STATE/$CLUSTER.txt" -c "$CLUSTER" --force
   if cyclecloud show_cluster "$CLUSTER" >/dev/null 2>&1; then
     log "cluster $CLUSTER exists; left as it is (to apply a new template: cyclecloud create_cluster" \
       "$TEMPLATE_NAME $CLUSTER -p $STATE/$CLUSTER.parameters.json --force)"

@@ -23,6 +23,10 @@ Autoscale = true
     EnableTerminateNotification = true
     TerminateNotificationTimeout = 10m
 [/#if]
+[#if nodeCloudInit?has_content]
+    # runs before CycleCloud configures the node, so /shared is mounted before users' homes are made on it
+    CloudInit = '''[=nodeCloudInit]'''
+[/#if]
 
         [[[configuration]]]
         slurm.version = [=slurmVersion]
@@ -42,12 +46,6 @@ Autoscale = true
         cyclecloud.exports.sched.samba.enabled = false
         cyclecloud.exports.shared.samba.enabled = false
         cyclecloud.exports.defaults.samba.enabled = false
-[#if azureFiles]
-        hpcb.azurefiles.address = $AzureFilesAddress
-        hpcb.azurefiles.export_path = $AzureFilesExportPath
-        hpcb.azurefiles.mountpoint = [=azureFilesMountPoint]
-        hpcb.azurefiles.encrypted = [=azureFilesEncrypted]
-[/#if]
 
         [[[cluster-init cyclecloud/slurm:default:[=slurmProject]]]]
         [[[cluster-init [=spec]]]]

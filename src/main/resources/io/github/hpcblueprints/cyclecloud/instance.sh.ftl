@@ -18,23 +18,9 @@ export DEBIAN_FRONTEND=noninteractive
 mkdir -p "$STATE" "$(dirname "$LOG_FILE")"
 exec 2> >(tee -a "$LOG_FILE" >&2)
 
-[/#noparse][#include "vm-functions.ftl"][#noparse]
+[/#noparse][#include "vm-functions.ftl"][#include "aznfs-functions.ftl"][#noparse]
 installed() {
   dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
-}
-
-# Microsoft's package repository for this Ubuntu release (azcopy, aznfs)
-microsoft_repository() {
-  if [[ -f "$ROOT/etc/apt/sources.list.d/microsoft-prod.list" ]]; then
-    return
-  fi
-  local release
-  # shellcheck source=/dev/null
-  release="$(. "$ROOT/etc/os-release" && echo "$VERSION_ID")"
-  curl -fsSL -o "$STATE/packages-microsoft-prod.deb" \
-    "https://packages.microsoft.com/config/ubuntu/$release/packages-microsoft-prod.deb"
-  dpkg -i "$STATE/packages-microsoft-prod.deb"
-  retry 5 apt-get update
 }
 
 # the tools a researcher expects on a fresh analysis machine
@@ -51,22 +37,8 @@ install_tools() {
   fi
 }
 
-fstab() {
-  if ! grep -qxF "$1" "$ROOT/etc/fstab" 2>/dev/null; then
-    echo "$1" >>"$ROOT/etc/fstab"
-  fi
-}
-
 mount_azure_files() { # mount-point share
-  local host path
-  host="$(fact nfsAccount).file.core.windows.net"
-  path="/$(fact nfsAccount)/$2"
-  if ! installed aznfs; then
-    microsoft_repository
-    AZNFS_NONINTERACTIVE_INSTALL=1 retry 5 apt-get install -y aznfs
-  fi
-  fstab "$host:$path $1 aznfs vers=4.1,_netdev,nofail 0 0"
-  mountpoint -q "$1" || mount -t aznfs -o vers=4.1 "$host:$path" "$1"
+  mount_aznfs "$(fact nfsAccount).file.core.windows.net" "/$(fact nfsAccount)/$2" "$1"
 }
 
 mount_lustre() { # mount-point

@@ -69,6 +69,9 @@ class ClusterTemplateStructureTest {
         while (m.find()) {
             configKeys.add(m.group(1));
         }
+        // CycleCloud's node attribute for a node's own cloud-init (CycleCloud's "cloud-init" documentation and
+        // templates that use it): the Slurm template does not, we do, to mount /shared before users are created
+        nodeAttributes.add("CloudInit");
         return new Official(kinds, nodeAttributes, configKeys, mountKeys, prefixes);
     }
 

@@ -208,18 +208,59 @@ class ScriptBehaviourTest {
                 ClusterInitProject.gid("alpha"));
     }
 
+    /** The node's CloudInit from the cluster template, with the placeholders the CycleCloud server fills in. */
+    static String nodeCloudInit(ClusterEnvironment env) {
+        String template = ClusterTemplate.render(env);
+        int from = template.indexOf("CloudInit = '''") + "CloudInit = '''".length();
+        int to = template.indexOf("'''", from);
+        assertThat(from).isGreaterThan("CloudInit = '''".length());
+        return template.substring(from, to).replace("{{nfsAccount}}", "stnfs");
+    }
+
+    /**
+     * One node's first and second boot, in the order CycleCloud runs them: its cloud-init (CloudInit), then
+     * CycleCloud's user creation (homes under /shared/home), then the cluster-init scripts in spec and name order.
+     * Homes must be made on the mounted share, never under a mount point that hides them afterwards.
+     */
     @Test
-    void azureFilesIsMountedOverTlsOnce() throws Exception {
-        ScriptSandbox box = new ScriptSandbox(tmp).jetpack("""
-                {"hpcb.azurefiles.address": "stnfs.file.core.windows.net", "hpcb.azurefiles.export_path": "/stnfs/home",
-                 "hpcb.azurefiles.mountpoint": "/shared"}
-                """);
-        String script = ClusterInitProject.render(minimal).get("specs/default/cluster-init/scripts/30-azure-files.sh");
-        twiceWithoutChange(box, "30-azure-files.sh", script);
-        assertThat(box.calls()).containsOnlyOnce("apt-get install -y aznfs")
-                .containsOnlyOnce("mount -t aznfs -o vers=4.1 stnfs.file.core.windows.net:/stnfs/home /shared");
+    void aNodeMountsSharedBeforeHomesAreMadeAndASecondBootChangesNothing() throws Exception {
+        ScriptSandbox box = new ScriptSandbox(tmp).jetpack("{}");
+        String cloudInit = nodeCloudInit(minimal);
+        List<Map.Entry<String, String>> clusterInit = ClusterInitProject.render(minimal).entrySet().stream()
+                .filter(e -> e.getKey().startsWith("specs/default/cluster-init/scripts/")).toList();
+        for (int boot = 1; boot <= 2; boot++) {
+            ScriptSandbox.Run mount = box.run("cloud-init.sh", cloudInit);
+            assertThat(mount.exit()).as(mount.stderr()).isZero();
+            // CycleCloud's user step: it makes a home where /shared/home is, whatever is mounted there
+            ScriptSandbox.Run users = box.run("cyclecloud-users.sh", """
+                    set -euo pipefail
+                    mountpoint -q /shared || { echo "homes made before /shared is mounted" >&2; exit 1; }
+                    mkdir -p "$HPCB_ROOT/shared/home/alice/.ssh"
+                    """);
+            assertThat(users.exit()).as(users.stderr()).isZero();
+            for (var s : clusterInit) {
+                ScriptSandbox.Run run = box.run(s.getKey().substring(s.getKey().lastIndexOf('/') + 1), s.getValue());
+                assertThat(run.exit()).as(s.getKey() + ": " + run.stderr()).isZero();
+            }
+            if (boot == 1) {
+                assertThat(box.calls()).containsOnlyOnce("apt-get install -y aznfs")
+                        .contains("dpkg -i").contains("apt-get update")
+                        .containsOnlyOnce("mount -t aznfs -o vers=4.1 stnfs.file.core.windows.net:/stnfs/shared "
+                                + "/shared");
+            }
+        }
         assertThat(Files.readString(box.root.resolve("etc/fstab")))
-                .containsOnlyOnce("stnfs.file.core.windows.net:/stnfs/home /shared aznfs vers=4.1,_netdev,nofail");
+                .containsOnlyOnce("stnfs.file.core.windows.net:/stnfs/shared /shared aznfs vers=4.1,_netdev,nofail");
+        assertThat(box.calls()).as("the second boot installs and mounts nothing").containsOnlyOnce("mount -t aznfs")
+                .containsOnlyOnce("apt-get install -y aznfs");
+        // with the old order (cluster-init after the user step) the user step runs before anything is mounted
+        ScriptSandbox fresh = new ScriptSandbox(tmp.resolve("old-order"));
+        ScriptSandbox.Run early = fresh.run("cyclecloud-users.sh", """
+                set -euo pipefail
+                mountpoint -q /shared || { echo "homes made before /shared is mounted" >&2; exit 1; }
+                """);
+        assertThat(early.exit()).isNotZero();
+        assertThat(early.stderr()).contains("homes made before /shared is mounted");
     }
 
     @Test

@@ -52,6 +52,10 @@ class ShellcheckTest {
                 String where = b.getFileName() + ":" + f.getKey();
                 if (f.getKey().endsWith(".sh")) {
                     out.put(where, f.getValue());
+                } else if (f.getKey().endsWith(".txt") && f.getValue().contains("CloudInit = '''")) {
+                    // a node's own cloud-init script, inside the cluster template
+                    int from = f.getValue().indexOf("CloudInit = '''") + "CloudInit = '''".length();
+                    out.put(where + "!CloudInit", f.getValue().substring(from, f.getValue().indexOf("'''", from)));
                 } else if (f.getKey().startsWith("cloud-init/")) {
                     for (JsonNode w : new YAMLMapper().readTree(f.getValue()).path("write_files")) {
                         if (w.path("content").asText().startsWith("#!/usr/bin/env bash")) {
