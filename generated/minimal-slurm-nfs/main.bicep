@@ -396,33 +396,13 @@ resource basTeaching 'Microsoft.Network/bastionHosts@2025-07-01' = {
     ]
     enableTunneling: true
     enableShareableLink: false
-    enableIpConnect: false
+    enableIpConnect: true
     enableFileCopy: false
     scaleUnits: 2
   }
 }
 
-resource roleForAdmins 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(resourceGroup().id, adminsGroupObjectId, subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '1c0163c0-47e6-4577-8991-ea5c82e286e4'))
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '1c0163c0-47e6-4577-8991-ea5c82e286e4')
-    principalId: adminsGroupObjectId
-    principalType: 'Group'
-    description: 'Administrators sign in to the environment\'s VMs with Entra ID.'
-  }
-}
-
 resource roleForResearchers 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(resourceGroup().id, researchersGroupObjectId, subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'fb879df8-f326-4884-b1cf-06f3ad86be52'))
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'fb879df8-f326-4884-b1cf-06f3ad86be52')
-    principalId: researchersGroupObjectId
-    principalType: 'Group'
-    description: 'Researchers sign in to login nodes and instances with Entra ID.'
-  }
-}
-
-resource roleForResearchers2 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(resourceGroup().id, researchersGroupObjectId, subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'acdd72a7-3385-48ef-bd42-f606fba81ae7'))
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'acdd72a7-3385-48ef-bd42-f606fba81ae7')

@@ -513,7 +513,7 @@ resource roleForAdmins 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '1c0163c0-47e6-4577-8991-ea5c82e286e4')
     principalId: adminsGroupObjectId
     principalType: 'Group'
-    description: 'Administrators sign in to the environment\'s VMs with Entra ID.'
+    description: 'Administrators sign in to research instances with Entra ID.'
   }
 }
 
@@ -523,7 +523,7 @@ resource roleForResearchers 'Microsoft.Authorization/roleAssignments@2022-04-01'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'fb879df8-f326-4884-b1cf-06f3ad86be52')
     principalId: researchersGroupObjectId
     principalType: 'Group'
-    description: 'Researchers sign in to login nodes and instances with Entra ID.'
+    description: 'Researchers sign in to research instances with Entra ID.'
   }
 }
 

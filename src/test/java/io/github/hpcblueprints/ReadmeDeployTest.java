@@ -107,4 +107,23 @@ class ReadmeDeployTest {
             assertThat(generated(hardened, "azuredeploy.json").toString()).contains("\"encryptionAtHost\":true");
         }
     }
+
+    @Test
+    void theFirstJobWalkThroughMatchesTheDefaultCluster() throws IOException {
+        String section = deploySection();
+        assertThat(section).contains("srun -p htc hostname").contains("--target-ip-address <login node address>");
+        String cluster = Files.readString(PROJECT.resolve("generated/minimal-slurm-nfs/cyclecloud/teaching.txt"));
+        assertThat(cluster).contains("slurm.partition = htc").contains("[[nodearray login]]");
+        // the nodes are off until a job needs them ("idle~"): they are autoscaled with a SuspendTime
+        assertThat(Files.readString(PROJECT.resolve("generated/minimal-slurm-nfs/cyclecloud/teaching.parameters.json")))
+                .contains("SuspendTime=600");
+        JsonNode rg = generated("minimal-slurm-nfs", "azuredeploy.json");
+        String text = rg.toString();
+        assertThat(text).contains("\"enableIpConnect\":true");
+        // no Entra ID SSH on cluster nodes, and no login role where no VM has the extension (no instances here)
+        assertThat(cluster).doesNotContain("AADSSHLogin");
+        assertThat(text).doesNotContain("fb879df8-f326-4884-b1cf-06f3ad86be52").doesNotContain("1c0163c0-47e6-4577-8991-ea5c82e286e4");
+        assertThat(generated("research-instances", "azuredeploy.json").toString())
+                .contains("fb879df8-f326-4884-b1cf-06f3ad86be52").contains("AADSSHLoginForLinux");
+    }
 }

@@ -93,10 +93,15 @@ final class IdentityPart {
                 .withMaxLength(32).withDefault(c.env.cycleCloud().map(CycleCloudServer::adminUser).orElse("hpcadmin")));
 
         // administrators sign in to VMs as administrators, researchers as users, both through Entra ID
-        c.d.add(RoleAssignment.onResourceGroup(BuiltInRole.VIRTUAL_MACHINE_ADMINISTRATOR_LOGIN, m.adminsGroup,
-                PrincipalType.Group).description("Administrators sign in to the environment's VMs with Entra ID."));
-        c.d.add(RoleAssignment.onResourceGroup(BuiltInRole.VIRTUAL_MACHINE_USER_LOGIN, m.researchersGroup,
-                PrincipalType.Group).description("Researchers sign in to login nodes and instances with Entra ID."));
+        // Entra ID SSH works where the AADSSHLoginForLinux extension is: research instances. Cluster nodes are
+        // CycleCloud's, with the accounts (and SSH keys) of its own user management; the CycleCloud server has
+        // only CycleCloud's identity. So these roles are assigned only where they let someone in.
+        if (a.entraSshLogin() && !c.env.instances().isEmpty()) {
+            c.d.add(RoleAssignment.onResourceGroup(BuiltInRole.VIRTUAL_MACHINE_ADMINISTRATOR_LOGIN, m.adminsGroup,
+                    PrincipalType.Group).description("Administrators sign in to research instances with Entra ID."));
+            c.d.add(RoleAssignment.onResourceGroup(BuiltInRole.VIRTUAL_MACHINE_USER_LOGIN, m.researchersGroup,
+                    PrincipalType.Group).description("Researchers sign in to research instances with Entra ID."));
+        }
         c.d.add(RoleAssignment.onResourceGroup(BuiltInRole.READER, m.researchersGroup, PrincipalType.Group)
                 .description("Researchers see the environment's resources and costs."));
 

@@ -87,6 +87,10 @@ final class NetworkPart {
             Ref<PublicIpAddress> ip = c.d.add(c.place(PublicIpAddress.named(c.names.name("pip", "bastion"))));
             BastionHost bastion = BastionHost.named(c.names.name("bas", ""), n.subnets.get(SubnetRole.BASTION), ip);
             bastion.sku("Basic".equals(c.env.bastionSku()) ? BastionHost.Sku.Basic : BastionHost.Sku.Standard);
+            if (c.env.cluster().isPresent()) {
+                // researchers reach the login node, a scale-set instance CycleCloud creates, by its address
+                bastion.allowIpConnect();
+            }
             c.d.add(c.place(bastion));
         }
     }

@@ -304,11 +304,11 @@ class RuleCasesTest {
                                 Json.obj("id", ex("[resourceId('Microsoft.Network/publicIPAddresses', "
                                         + "'pip-genomics-nat')]")))),
                 json("HPCB-ACCESS-006", "administrators made Owner",
-                        t -> props(roleFor(t, "adminsGroupObjectId", "1c0163c0")).put("roleDefinitionId",
+                        t -> props(roleFor(t, "adminsGroupObjectId", "4633458b")).put("roleDefinitionId",
                                 "[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', "
                                         + "'8e3af657-a8ff-443c-a75c-2fe8c4bcb635')]")),
                 json("HPCB-ACCESS-007", "a role given to a user",
-                        t -> props(roleFor(t, "adminsGroupObjectId", "1c0163c0")).put("principalType", "User")),
+                        t -> props(roleFor(t, "adminsGroupObjectId", "4633458b")).put("principalType", "User")),
                 json("HPCB-ACCESS-008", "the CycleCloud role allowed every action",
                         t -> ((ObjectNode) props(res(t, "roleDefinitions", "CycleCloud orchestrator"))
                                 .withArray("permissions").get(0)).withArray("actions").add("*")),

@@ -29,6 +29,7 @@ public final class BastionHost extends ResourceSpec<BastionHost> {
     private Sku sku = Sku.Standard;
     private boolean tunneling = true;
     private boolean fileCopy;
+    private boolean ipConnect;
     private int scaleUnits = 2;
 
     private BastionHost(Expr name, Ref<Subnet> subnet, Ref<PublicIpAddress> publicIp) {
@@ -74,6 +75,18 @@ public final class BastionHost extends ResourceSpec<BastionHost> {
         return this;
     }
 
+    /**
+     * Lets users connect to a private IP address in the network (a node CycleCloud creates has no resource a user
+     * could name, only its address on the cluster's page).
+     */
+    public BastionHost allowIpConnect() {
+        if (sku == Sku.Basic) {
+            throw new IllegalArgumentException("IP-based connection needs the Standard or Premium Bastion SKU");
+        }
+        this.ipConnect = true;
+        return this;
+    }
+
     public BastionHost scaleUnits(int value) {
         if (value < 2 || value > 50) {
             throw new IllegalArgumentException("Bastion scale units " + value + " are outside 2-50");
@@ -96,7 +109,7 @@ public final class BastionHost extends ResourceSpec<BastionHost> {
         if (sku != Sku.Basic) {
             props.put("enableTunneling", tunneling);
             props.put("enableShareableLink", false);
-            props.put("enableIpConnect", false);
+            props.put("enableIpConnect", ipConnect);
             props.put("enableFileCopy", fileCopy);
             props.put("scaleUnits", scaleUnits);
         }
