@@ -1,14 +1,13 @@
 package io.github.hpcblueprints.cyclecloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.hpcblueprints.blueprint.BlueprintLoader;
 import io.github.hpcblueprints.generate.GenerateService;
 import io.github.hpcblueprints.hpc.ClusterEnvironment;
 import io.github.hpcblueprints.testing.Golden;
 import io.github.hpcblueprints.testing.Shared;
+import io.github.hpcblueprints.testing.Tools;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -39,12 +38,7 @@ class SlurmConfTest {
     Path tmp;
 
     static void requireSlurm() {
-        if (!Files.isExecutable(SLURMCTLD)) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("CI=true but slurmctld is not installed (Debian package slurmctld; .ci/run installs it)");
-            }
-            assumeTrue(false, "slurmctld is not installed (Debian package slurmctld): skipping");
-        }
+        Tools.require(SLURMCTLD.toString(), "slurmctld");
     }
 
     /** {@code [[nodearray NAME]]} with its MaxCount and slurm.partition, from our rendered cluster template. */
