@@ -9,19 +9,27 @@ import java.util.Optional;
  * files being linted), the model they were compiled from when there is one (only a {@link RuleSet}'s rules read
  * it), the profile, and Azure's schemas when a folder of them was given.
  *
- * @param model what the templates were compiled from, for the rules that judge it; empty when linting files
+ * @param models what the templates were made from, for the rules that judge it (the compiled environment, the
+ *     whole build); none when linting files
  * @param blueprint the blueprint's merged YAML, to point domain findings at the line that decides them
  */
-public record RuleContext(List<TemplateView> templates, Optional<?> model, Optional<SourceTree> blueprint,
+public record RuleContext(List<TemplateView> templates, List<?> models, Optional<SourceTree> blueprint,
         boolean hardened, Optional<SchemaLookup> schemas) {
 
     public RuleContext {
         templates = List.copyOf(templates);
+        models = List.copyOf(models);
     }
 
-    /** The model, when there is one of this kind. */
+    /** A context with at most one model. */
+    public RuleContext(List<TemplateView> templates, Optional<?> model, Optional<SourceTree> blueprint,
+            boolean hardened, Optional<SchemaLookup> schemas) {
+        this(templates, model.<List<?>>map(List::of).orElse(List.of()), blueprint, hardened, schemas);
+    }
+
+    /** The model of this kind, when the context has one. */
     public <T> Optional<T> model(Class<T> kind) {
-        return model.filter(kind::isInstance).map(kind::cast);
+        return models.stream().filter(kind::isInstance).map(kind::cast).findFirst();
     }
 
     /** Every resource of every template, with the template it belongs to. */

@@ -49,7 +49,7 @@ public final class ValidationService {
         ClusterEnvironment env = build.environment();
         knownRules(env, build.blueprint());
         List<TemplateView> templates = build.templates().stream().map(t -> new TemplateView(t.document())).toList();
-        RuleContext context = new RuleContext(templates, Optional.of(build.compiled()), build.blueprint(),
+        RuleContext context = new RuleContext(templates, List.of(build.compiled(), build), build.blueprint(),
                 env.profile() == SecurityProfile.HARDENED, schemas);
         // findings in the blueprint carry its file even when there is no YAML tree (the Java DSL names its source)
         return judge(engine, context, env, build.blueprint()).mapSources(s -> s.isEmpty() ? env.source() : s);

@@ -166,6 +166,7 @@ class RuleCasesTest {
         Set<String> covered = cases().map(Case::rule).collect(Collectors.toSet());
         // a rule over the compiled model fails only on a compiler defect: its case edits the model in the domain's tests
         covered.addAll(io.github.hpcblueprints.hpc.DomainRulesTest.MODEL_CASES);
+        covered.addAll(io.github.hpcblueprints.cyclecloud.ClusterFileRulesTest.FILE_CASES);
         assertThat(covered).containsExactlyInAnyOrderElementsOf(
                 Catalogue.standard().infos().stream().map(RuleInfo::id).toList());
     }
