@@ -70,4 +70,15 @@ class CatalogueTest {
         }
         Golden.assertProjectFile("learning-path/rules.md", md);
     }
+
+    @Test
+    void theReadmeCountsTheRulesThereAreAndNamesOnlyRealOnes() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(Golden.projectDir().resolve("README.md"));
+        assertThat(readme).contains("The " + RULES.size() + " rules (STRUCT, DATA,");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("HPCB-[A-Z]+-\\d{3}").matcher(readme);
+        List<String> ids = RULES.stream().map(RuleInfo::id).toList();
+        while (m.find()) {
+            assertThat(ids).as("README names " + m.group()).contains(m.group());
+        }
+    }
 }
