@@ -102,7 +102,7 @@ class ScriptBehaviourTest {
 
         String calls = box.calls();
         assertThat(calls).contains("apt-get install -y openjdk-8-jre-headless cyclecloud8=8.9.1-\\* unzip python3-venv")
-                .contains("apt-mark hold cyclecloud8 jetpack8")
+                .contains("apt-mark hold cyclecloud8")
                 .contains("cycle_server restart")
                 .contains("cyclecloud account create -f")
                 .contains("cyclecloud project upload azure-storage")
