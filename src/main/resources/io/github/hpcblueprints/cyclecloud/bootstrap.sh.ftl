@@ -125,11 +125,10 @@ install_cyclecloud() {
   retry 5 apt-get install -y "$JAVA_PACKAGE" "$CYCLECLOUD_PACKAGE" unzip python3-venv
   # unattended upgrades must not move CycleCloud (or its node agent, where the server has it) to a release nobody
   # tested with this cluster
-  local held=(cyclecloud8)
+  apt-mark hold cyclecloud8
   if dpkg-query -W jetpack8 >/dev/null 2>&1; then
-    held+=(jetpack8)
+    apt-mark hold jetpack8
   fi
-  apt-mark hold "${held[@]}"
 }
 
 # HTTPS on 443 only: users come in through Bastion or a private network, and sign-in redirects expect 443
