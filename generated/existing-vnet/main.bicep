@@ -642,7 +642,7 @@ resource nfsAccountDefaultHome 'Microsoft.Storage/storageAccounts/fileServices/s
   name: 'home'
   properties: {
     enabledProtocols: 'NFS'
-    rootSquash: 'RootSquash'
+    rootSquash: 'NoRootSquash'
     shareQuota: 2048
   }
 }

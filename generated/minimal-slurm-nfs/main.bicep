@@ -743,7 +743,7 @@ resource nfsAccountDefaultShared 'Microsoft.Storage/storageAccounts/fileServices
   name: 'shared'
   properties: {
     enabledProtocols: 'NFS'
-    rootSquash: 'RootSquash'
+    rootSquash: 'NoRootSquash'
     shareQuota: 100
   }
 }

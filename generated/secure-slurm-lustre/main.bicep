@@ -1302,7 +1302,7 @@ resource anfGenomicsPool1Home 'Microsoft.NetApp/netAppAccounts/capacityPools/vol
           nfsv3: true
           nfsv41: false
           cifs: false
-          hasRootAccess: false
+          hasRootAccess: true
           chownMode: 'Restricted'
         }
         {
@@ -1374,6 +1374,7 @@ resource amlfsGenomics 'Microsoft.StorageCache/amlFilesystems@2026-01-01' = {
       mode: 'RootOnly'
       squashUID: 65534
       squashGID: 65534
+      noSquashNidLists: '10.40.0.[0-255]@tcp'
     }
     hsm: {
       settings: {

@@ -20,7 +20,11 @@ import io.github.hpcblueprints.azure.network.PrivateDnsZoneGroup;
 import io.github.hpcblueprints.azure.network.PrivateDnsZoneLink;
 import io.github.hpcblueprints.azure.network.PrivateEndpoint;
 import io.github.hpcblueprints.azure.network.Subnet;
+import io.github.hpcblueprints.azure.netapp.NetAppVolume;
+import io.github.hpcblueprints.azure.network.Cidr;
+import io.github.hpcblueprints.azure.storage.FileShare;
 import io.github.hpcblueprints.azure.storage.StorageAccount;
+import io.github.hpcblueprints.azure.storagecache.AmlFilesystem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -81,7 +85,15 @@ public final class DomainRules implements RuleSet {
                                 + "user.")
                         .fix("Give machines users reach identities with read-only roles on what they need; keep "
                                 + "CycleCloud's identity on the CycleCloud server alone.")
-                        .build(), judged(DomainRules::identityReach)));
+                        .build(), judged(DomainRules::identityReach)),
+                Rule.of(rule("HPCB-DATA-021").severity(E, E).title("Root writes to a root-squashed export")
+                        .why("CycleCloud makes users' homes under /shared as root, and the scheduler makes each "
+                                + "project's directory as root; where the storage maps the nodes' root to nobody, "
+                                + "both fail and nobody can sign in or use a project directory.")
+                        .fix("Let the cluster's nodes write as root on the storage they set up (no root squash on "
+                                + "the home share, an export rule with root for the cluster's subnet, Lustre "
+                                + "noSquashNidLists), and keep squash for every other client.")
+                        .build(), judged(DomainRules::rootSquash)));
     }
 
     /** A check of the compiled environment, skipped when the context has none. */
@@ -290,6 +302,44 @@ public final class DomainRules implements RuleSet {
                 }
             }
         });
+    }
+
+    /**
+     * The steps that write as root on shared storage, from the cluster's nodes: homes on the storage mounted at
+     * /shared (CycleCloud), project directories on every shared mount (the scheduler).
+     */
+    private static void rootSquash(CompiledEnvironment compiled, RuleContext c, Findings out) {
+        ClusterEnvironment env = compiled.environment();
+        if (env.cluster().isEmpty() || !(env.network() instanceof Network.Managed net)) {
+            return; // an existing network's ranges are not ours to read
+        }
+        Cidr nodes = net.subnets().get(SubnetRole.COMPUTE);
+        for (SharedStorage s : env.storage()) {
+            boolean homes = s.mountPoint().equals(Defaults.SHARED_MOUNT_POINT);
+            boolean projects = !env.projects().isEmpty() && !s.mountPoint().isEmpty();
+            if (!homes && !projects) {
+                continue;
+            }
+            String what = homes ? "users' homes" : "project directories";
+            String key = s instanceof SharedStorage.Lustre ? "lustre" : s instanceof SharedStorage.NetAppFiles
+                    ? "netApp" : "azureFiles";
+            boolean root;
+            if (s instanceof SharedStorage.AzureFilesNfs) {
+                root = compiled.resources(FileShare.class).stream()
+                        .allMatch(share -> share.rootSquash() == FileShare.RootSquash.NoRootSquash);
+            } else if (s instanceof SharedStorage.NetAppFiles) {
+                root = compiled.resources(NetAppVolume.class).stream().allMatch(v -> v.exportRules().stream()
+                        .anyMatch(r -> r.rootAccess() && r.allowedClients().equals(nodes.toString())));
+            } else if (s instanceof SharedStorage.Lustre) {
+                root = compiled.resources(AmlFilesystem.class).stream().allMatch(fs -> fs.rootActsAsRootFrom(nodes));
+            } else {
+                root = true;
+            }
+            if (!root) {
+                out.inBlueprint("$.storage." + key, s.mountPoint() + " squashes the cluster nodes' root, which makes "
+                        + "the " + what + " there as root");
+            }
+        }
     }
 
     /** A finding at the call's target in the written template, else at the blueprint's root. */

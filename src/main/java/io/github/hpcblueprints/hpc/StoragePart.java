@@ -179,11 +179,25 @@ final class StoragePart {
             service.withoutNfsEncryptionInTransit();
         }
         c.d.add(service);
-        c.d.add(FileShare.nfs(m.nfsAccount, nfs.share(), nfs.quotaGiB()));
+        FileShare share = FileShare.nfs(m.nfsAccount, nfs.share(), nfs.quotaGiB());
+        if (holdsHomes(c, nfs)) {
+            share.noRootSquash();
+        }
+        c.d.add(share);
         if (c.privateEndpoints()) {
             privateEndpoint(c, net, m.nfsAccount, PrivateLinkTarget.FILE, "nfs");
         }
         c.facts.put("nfsAccount", m.nfsAccount.name());
+    }
+
+    /**
+     * Whether the cluster's users get their homes on this storage: CycleCloud makes each home under
+     * {@code /shared/home} as root, on whichever node the user first reaches, and a squashed root can neither create
+     * nor hand over the directory. Such storage gives the cluster's subnet root (squash would stop every sign-in);
+     * it answers only the environment's subnets.
+     */
+    static boolean holdsHomes(CompileContext c, SharedStorage s) {
+        return c.env.cluster().isPresent() && s.mountPoint().equals(Defaults.SHARED_MOUNT_POINT);
     }
 
     private static void netApp(CompileContext c, NetworkResources net, SharedStorage.NetAppFiles anf) {
@@ -194,7 +208,9 @@ final class StoragePart {
         int index = 1;
         for (SubnetRole role : List.of(SubnetRole.COMPUTE, SubnetRole.ADMIN)) {
             if (net.ranges().containsKey(role)) {
-                volume.exportRule(ExportPolicyRule.readWrite(index++, net.ranges().get(role).toString()));
+                ExportPolicyRule rule = ExportPolicyRule.readWrite(index++, net.ranges().get(role).toString());
+                // root only for the cluster's nodes, where homes are made; every other client stays squashed
+                volume.exportRule(role == SubnetRole.COMPUTE && holdsHomes(c, anf) ? rule.withRootAccess() : rule);
             }
         }
         Ref<NetAppVolume> vol = c.d.add(c.place(volume));
@@ -207,6 +223,11 @@ final class StoragePart {
                 .zone(l.zone()));
         if (net.ranges().containsKey(SubnetRole.LUSTRE)) {
             fs.subnetRange(net.ranges().get(SubnetRole.LUSTRE));
+        }
+        if (c.env.cluster().isPresent() && !c.env.projects().isEmpty() && net.ranges().containsKey(SubnetRole.COMPUTE)) {
+            // the scheduler makes each project's directory as root (it has no fixed address CycleCloud lets us
+            // name): the cluster's nodes are trusted, every other client stays squashed
+            fs.rootFor(net.ranges().get(SubnetRole.COMPUTE));
         }
         Expr provider = c.param(Parameter.string("hpcCacheResourceProviderObjectId").withDescription(
                 "Object id of the 'HPC Cache Resource Provider' service principal in this tenant (az ad sp list "

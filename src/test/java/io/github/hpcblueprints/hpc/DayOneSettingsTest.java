@@ -64,4 +64,32 @@ class DayOneSettingsTest {
         assertThat(ArmJsonWriter.write(EnvironmentCompiler.compileWithoutBootScripts(minimal).subscription()
                 .orElseThrow())).doesNotContain("MarketplaceOrdering");
     }
+
+    /**
+     * CycleCloud makes each user's home under /shared/home as root, on the node the user first reaches: the storage
+     * at /shared gives the cluster's nodes root (a squashed root can neither create nor hand over a home); other
+     * clients stay squashed, and storage without homes keeps its squash.
+     */
+    @Test
+    void theStorageThatHoldsHomesLetsTheClusterNodesRootMakeThem() {
+        String minimal = ArmJsonWriter.write(EnvironmentCompiler.compileWithoutBootScripts(load("minimal-slurm-nfs"))
+                .resourceGroup());
+        assertThat(minimal).contains("\"rootSquash\": \"NoRootSquash\"");
+        String instances = ArmJsonWriter.write(EnvironmentCompiler.compileWithoutBootScripts(
+                load("research-instances")).resourceGroup());
+        assertThat(instances).as("no cluster, no homes: the share keeps root squash")
+                .contains("\"rootSquash\": \"RootSquash\"");
+        var secure = load("secure-slurm-lustre");
+        String rg = ArmJsonWriter.write(EnvironmentCompiler.compileWithoutBootScripts(secure).resourceGroup());
+        var subnets = ((Network.Managed) secure.network()).subnets();
+        String compute = subnets.get(SubnetRole.COMPUTE).toString();
+        String admin = subnets.get(SubnetRole.ADMIN).toString();
+        java.util.regex.Matcher rule = java.util.regex.Pattern.compile("\"allowedClients\": \"([^\"]+)\"[^}]*?"
+                + "\"hasRootAccess\": (true|false)").matcher(rg);
+        java.util.Map<String, String> root = new java.util.TreeMap<>();
+        while (rule.find()) {
+            root.put(rule.group(1), rule.group(2));
+        }
+        assertThat(root).containsEntry(compute, "true").containsEntry(admin, "false");
+    }
 }

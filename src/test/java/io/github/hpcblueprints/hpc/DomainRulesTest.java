@@ -40,7 +40,7 @@ public class DomainRulesTest {
 
     /** Rules whose failing case is here. */
     public static final Set<String> MODEL_CASES = Set.of("HPCB-ACCESS-009", "HPCB-NET-008", "HPCB-ACCESS-012",
-            "HPCB-ACCESS-013");
+            "HPCB-ACCESS-013", "HPCB-DATA-021");
 
     static Blueprint blueprint;
     static CompiledEnvironment compiled;
@@ -233,5 +233,41 @@ public class DomainRulesTest {
         for (String rule : List.of("HPCB-NET-008", "HPCB-ACCESS-012", "HPCB-ACCESS-013")) {
             assertThat(judged(c, rule)).as(rule).isEmpty();
         }
+    }
+
+    // ---- root on shared storage ----------------------------------------------------------------------------
+
+    @Test
+    void aHomeShareThatSquashesRootIsFound() {
+        // the defect: minimal-slurm-nfs's /shared squashed root, and CycleCloud makes homes there as root
+        CompiledEnvironment c = compile("minimal-slurm-nfs");
+        Ref<io.github.hpcblueprints.azure.storage.StorageAccount> account = Ref.ofId(
+                io.github.hpcblueprints.azure.storage.StorageAccount.class,
+                io.github.hpcblueprints.azure.storage.StorageAccount.TYPE,
+                io.github.hpcblueprints.azure.storage.StorageAccount.API_VERSION, Expr.str("/subscriptions/x/st"));
+        CompiledEnvironment squashed = edited(c, rs -> {
+            rs.replaceAll(r -> r instanceof io.github.hpcblueprints.azure.storage.FileShare
+                    ? io.github.hpcblueprints.azure.storage.FileShare.nfs(account, "shared", 1024) : r);
+            return rs;
+        }, r -> r);
+        assertThat(judged(c, "HPCB-DATA-021")).isEmpty();
+        assertThat(judged(squashed, "HPCB-DATA-021")).singleElement().satisfies(f -> {
+            assertThat(f.message()).isEqualTo("/shared squashes the cluster nodes' root, which makes the users' homes "
+                    + "there as root");
+            assertThat(f.location().jsonPath()).isEqualTo("$.storage.azureFiles");
+        });
+    }
+
+    @Test
+    void lustreTrustsExactlyTheClusterSubnetAndTheNidRangeIsLustres() {
+        CompiledEnvironment c = compile("secure-slurm-lustre");
+        assertThat(judged(c, "HPCB-DATA-021")).isEmpty();
+        var fs = c.resources(io.github.hpcblueprints.azure.storagecache.AmlFilesystem.class).get(0);
+        var nodes = ((Network.Managed) c.environment().network()).subnets().get(SubnetRole.COMPUTE);
+        var admin = ((Network.Managed) c.environment().network()).subnets().get(SubnetRole.ADMIN);
+        assertThat(fs.rootActsAsRootFrom(nodes)).isTrue();
+        assertThat(fs.rootActsAsRootFrom(admin)).as("every other client stays squashed").isFalse();
+        assertThat(ArmJsonWriter.write(c.resourceGroup())).contains("\"mode\": \"RootOnly\"")
+                .contains("\"noSquashNidLists\": \"" + nodes.toString().replace("0/24", "[0-255]@tcp") + "\"");
     }
 }

@@ -65,6 +65,10 @@ public final class NetAppVolume extends ResourceSpec<NetAppVolume> {
         return this;
     }
 
+    public List<ExportPolicyRule> exportRules() {
+        return List.copyOf(rules);
+    }
+
     public NetAppVolume exportRule(ExportPolicyRule rule) {
         rules.add(rule);
         return this;

@@ -52,6 +52,10 @@ public final class FileShare extends ResourceSpec<FileShare> {
         return this;
     }
 
+    public RootSquash rootSquash() {
+        return rootSquash;
+    }
+
     public FileShare allSquash() {
         this.rootSquash = RootSquash.AllSquash;
         return this;

@@ -48,6 +48,7 @@ public final class AmlFilesystem extends ResourceSpec<AmlFilesystem> {
     private String importPrefix = "/";
     private Cidr subnetRange;
     private String rootSquash = "RootOnly";
+    private String noSquashNids = "";
 
     private AmlFilesystem(Expr name, Expr subnetId, AmlSku sku, int capacityTiB) {
         super(name, TYPE, API_VERSION);
@@ -112,6 +113,38 @@ public final class AmlFilesystem extends ResourceSpec<AmlFilesystem> {
         return this;
     }
 
+    /**
+     * Root squash stays, except for clients in {@code trusted}: their root acts as root (Lustre's trusted systems,
+     * {@code rootSquashSettings.noSquashNidLists}, one NID range per network).
+     */
+    public AmlFilesystem rootFor(io.github.hpcblueprints.azure.network.Cidr... trusted) {
+        java.util.List<String> nids = new java.util.ArrayList<>();
+        for (var c : trusted) {
+            nids.add(nidRange(c));
+        }
+        this.noSquashNids = String.join(";", nids);
+        return this;
+    }
+
+    /** A network as a Lustre NID range over TCP: {@code 10.40.16.0/20} is {@code 10.40.[16-31].[0-255]@tcp}. */
+    static String nidRange(io.github.hpcblueprints.azure.network.Cidr c) {
+        StringBuilder sb = new StringBuilder();
+        for (int octet = 0; octet < 4; octet++) {
+            int shift = 24 - 8 * octet;
+            int first = (int) ((c.network() >> shift) & 0xFF);
+            int fixedBits = Math.max(0, Math.min(8, c.prefix() - 8 * octet));
+            int last = first | ((1 << (8 - fixedBits)) - 1);
+            sb.append(octet == 0 ? "" : ".").append(first == last ? String.valueOf(first)
+                    : "[" + first + "-" + last + "]");
+        }
+        return sb.append("@tcp").toString();
+    }
+
+    /** True when root on a client in {@code network} acts as root here. */
+    public boolean rootActsAsRootFrom(io.github.hpcblueprints.azure.network.Cidr network) {
+        return "None".equals(rootSquash) || java.util.Arrays.asList(noSquashNids.split(";")).contains(nidRange(network));
+    }
+
     /** No root squash: clients' root acts as root on the file system. */
     public AmlFilesystem noRootSquash() {
         this.rootSquash = "None";
@@ -161,6 +194,9 @@ public final class AmlFilesystem extends ResourceSpec<AmlFilesystem> {
         if (!"None".equals(rootSquash)) {
             ((ObjectNode) props.get("rootSquashSettings")).put("squashUID", 65534);
             ((ObjectNode) props.get("rootSquashSettings")).put("squashGID", 65534);
+            if (!noSquashNids.isEmpty()) {
+                ((ObjectNode) props.get("rootSquashSettings")).put("noSquashNidLists", noSquashNids);
+            }
         }
         if (hsmContainer != null) {
             props.set("hsm", Json.obj("settings", Json.obj("container", hsmContainer,
