@@ -18,13 +18,16 @@ import java.nio.file.Path;
  * Reads any ARM JSON file (this project's or anyone's) into an {@link ArmDocument}: the JSON tree, the line and
  * column of every node by JSON path, and every expression string parsed. Problems (bad JSON, a duplicate key, an
  * expression that does not parse) are collected with their location, never thrown, so a linter can report all of
- * them. {@link #readTemplate(String)} goes one step further to the {@link Template} model. Comments are accepted,
- * as Azure's tools accept them.
+ * them. {@link #readTemplate(String)} goes one step further to the {@link Template} model. It reads what ARM reads:
+ * comments, trailing commas, and strings broken over several lines (ARM's template syntax allows all three; Microsoft's
+ * own deployment-script samples use the last two).
  */
 public final class ArmReader {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+            .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+            .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
             .build();
 
     private ArmReader() {

@@ -92,4 +92,26 @@ class ArmReaderTest {
                         .extracting(p -> p.location().jsonPath())
                         .containsExactly("$.resources[0].type", "$.resources[0].apiVersion"));
     }
+
+    /**
+     * What ARM reads, this reads: a trailing comma and a string broken over lines, as in Microsoft's deployment-script
+     * samples (ARM template syntax: "Multi-line strings", and comments, which were accepted before).
+     */
+    @Test
+    void readsTrailingCommasAndMultiLineStringsAsArmDoes() {
+        String json = "{\n"
+                + "  \"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\",\n"
+                + "  \"contentVersion\": \"1.0.0.0\",\n"
+                + "  \"parameters\": {\"name\": {\"type\": \"string\", \"defaultValue\": \"st\"},},\n"
+                + "  \"resources\": [],\n"
+                + "  \"outputs\": {\"joined\": {\"type\": \"string\", \"value\": \"[concat(parameters('name'),\n"
+                + "      'suffix')]\"},\n"
+                + "  },\n"
+                + "}\n";
+        ArmDocument doc = ArmReader.read(json, "multiline.json");
+        assertThat(doc.problems()).isEmpty();
+        assertThat(doc.isTemplate()).isTrue();
+        assertThat(doc.parsedExpressions()).containsKey("$.outputs.joined.value");
+        assertThat(doc.root().path("outputs").path("joined").path("value").asText()).contains("\n");
+    }
 }
