@@ -84,14 +84,29 @@ final class AccessRules {
                                 "extension operations", "the VM accepts extension operations")));
     }
 
+    /** A Windows VM: said by its OS configuration, its OS disk, or a Windows image. */
+    static boolean windows(ResourceView vm) {
+        return vm.get("properties.osProfile").has("windowsConfiguration")
+                || vm.get("properties.storageProfile.osDisk.osType").asText("").equalsIgnoreCase("Windows")
+                || vm.get("properties.storageProfile.imageReference.publisher").asText("")
+                        .toLowerCase(java.util.Locale.ROOT).contains("windows");
+    }
+
     private static void passwords(RuleContext c, Findings out) {
         for (RuleContext.Located l : c.resources(DataRules.VM)) {
             JsonNode os = l.resource().get("properties.osProfile");
-            if (os.has("windowsConfiguration")) {
-                continue;
+            if (windows(l.resource())) {
+                continue; // a Windows VM signs in with its password; this rule is about Linux
             }
             if (os.has("adminPassword")) {
-                out.at(l, l.resource().at("properties.osProfile.adminPassword"), "the VM has an admin password");
+                String text = os.path("adminPassword").asText("");
+                if (text.startsWith("[") && text.toLowerCase(java.util.Locale.ROOT).contains("if(")) {
+                    // the quickstarts' authenticationType parameter: a password only when a deployment chooses it
+                    out.unknown(l, l.resource().at("properties.osProfile.adminPassword"), "password sign-in",
+                            new Value.Unknown("chosen at deployment by " + text));
+                } else {
+                    out.at(l, l.resource().at("properties.osProfile.adminPassword"), "the VM has an admin password");
+                }
                 continue;
             }
             if (!os.has("linuxConfiguration")) {

@@ -1,0 +1,64 @@
+package io.github.hpcblueprints.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.hpcblueprints.arm.ArmReader;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Shapes common in the world's templates (Azure's quickstarts and documentation samples) that must not raise a false
+ * alarm, or that must be found: the cases of the lint issue, one test each.
+ */
+class WorldTemplateCasesTest {
+
+    static final String HEAD = "{\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/"
+            + "deploymentTemplate.json#\", \"contentVersion\": \"1.0.0.0\", ";
+
+    static List<Finding> lint(String json, String rule) {
+        TemplateView view = new TemplateView(ArmReader.read(json, "t.json"));
+        RuleContext c = new RuleContext(List.of(view), Optional.empty(), Optional.empty(), true, Optional.empty());
+        return RuleEngine.standard().run(c, List.of()).findings().stream().filter(f -> f.ruleId().equals(rule))
+                .toList();
+    }
+
+    static String vm(String osProfile, String storageProfile) {
+        return HEAD + "\"parameters\": {\"adminPasswordOrKey\": {\"type\": \"securestring\"}, \"authenticationType\": "
+                + "{\"type\": \"string\", \"defaultValue\": \"sshPublicKey\", \"allowedValues\": [\"sshPublicKey\", "
+                + "\"password\"]}}, \"resources\": [{\"type\": \"Microsoft.Compute/virtualMachines\", \"apiVersion\": "
+                + "\"2024-07-01\", \"name\": \"vm1\", \"location\": \"uksouth\", \"properties\": {\"osProfile\": "
+                + osProfile + ", \"storageProfile\": " + storageProfile + "}}]}";
+    }
+
+    @Test
+    void aWindowsVmIsNotALinuxVmThatAcceptsPasswords() {
+        String json = vm("{\"computerName\": \"vm1\", \"adminUsername\": \"azureuser\", \"adminPassword\": "
+                + "\"[parameters('adminPasswordOrKey')]\"}", "{\"imageReference\": {\"publisher\": "
+                + "\"MicrosoftWindowsServer\", \"offer\": \"WindowsServer\", \"sku\": \"2022-datacenter\", \"version\": "
+                + "\"latest\"}}");
+        assertThat(lint(json, "HPCB-ACCESS-001")).isEmpty();
+    }
+
+    @Test
+    void aPasswordOnlyWhenADeploymentChoosesItIsANoteWithTheCondition() {
+        String json = vm("{\"computerName\": \"vm1\", \"adminUsername\": \"azureuser\", \"adminPassword\": "
+                + "\"[if(equals(parameters('authenticationType'), 'password'), parameters('adminPasswordOrKey'), "
+                + "null())]\"}", "{\"imageReference\": {\"publisher\": \"Canonical\", \"offer\": \"ubuntu-24_04-lts\", "
+                + "\"sku\": \"server\", \"version\": \"latest\"}}");
+        assertThat(lint(json, "HPCB-ACCESS-001")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.unknown()).isTrue();
+            assertThat(f.message()).contains("chosen at deployment by [if(equals(parameters('authenticationType')");
+        });
+    }
+
+    @Test
+    void aLinuxVmWithAPasswordIsStillAnError() {
+        String json = vm("{\"computerName\": \"vm1\", \"adminUsername\": \"azureuser\", \"adminPassword\": "
+                + "\"[parameters('adminPasswordOrKey')]\"}", "{\"imageReference\": {\"publisher\": \"Canonical\", "
+                + "\"offer\": \"ubuntu-24_04-lts\", \"sku\": \"server\", \"version\": \"latest\"}}");
+        assertThat(lint(json, "HPCB-ACCESS-001")).singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
+    }
+}
