@@ -184,15 +184,18 @@ final class AccessRules {
 
     private static void broadInbound(RuleContext c, Findings out) {
         for (NsgRule r : inboundFromAnywhere(c)) {
-            if (coversPort(r.properties(), 22) || coversPort(r.properties(), 3389)) {
-                continue; // ACCESS-002/003 say so
-            }
             List<String> ranges = new ArrayList<>();
             if (r.properties().has("destinationPortRange")) {
                 ranges.add(r.properties().path("destinationPortRange").asText(""));
             }
             r.properties().path("destinationPortRanges").forEach(x -> ranges.add(x.asText("")));
-            if (!ranges.equals(List.of("443"))) {
+            if (ranges.stream().allMatch(p -> p.equals("22") || p.equals("3389"))) {
+                continue; // ACCESS-002/003 say so
+            }
+            if (ranges.contains("*")) {
+                // an allow-all rule: more than SSH and RDP, which ACCESS-002/003 name
+                out.at(r.owner(), r.path(), "every port is allowed in from anywhere");
+            } else if (!ranges.equals(List.of("443"))) {
                 out.at(r.owner(), r.path(), "ports " + ranges + " are allowed in from anywhere");
             }
         }

@@ -61,4 +61,19 @@ class WorldTemplateCasesTest {
         assertThat(lint(json, "HPCB-ACCESS-001")).singleElement()
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
     }
+
+    @Test
+    void anAllowAllInboundRuleIsFound() {
+        String json = HEAD + "\"resources\": [{\"type\": \"Microsoft.Network/networkSecurityGroups\", \"apiVersion\": "
+                + "\"2024-05-01\", \"name\": \"nsg\", \"location\": \"uksouth\", \"properties\": {\"securityRules\": [{"
+                + "\"name\": \"allow-all\", \"properties\": {\"priority\": 100, \"direction\": \"Inbound\", \"access\": "
+                + "\"Allow\", \"protocol\": \"*\", \"sourceAddressPrefix\": \"*\", \"sourcePortRange\": \"*\", "
+                + "\"destinationAddressPrefix\": \"*\", \"destinationPortRange\": \"*\"}}]}}]}";
+        List<String> found = new java.util.ArrayList<>();
+        for (String rule : List.of("HPCB-ACCESS-002", "HPCB-ACCESS-003", "HPCB-ACCESS-004")) {
+            lint(json, rule).forEach(f -> found.add(rule + " " + f.message()));
+        }
+        assertThat(found).as(found.toString()).anySatisfy(m -> assertThat(m).startsWith("HPCB-ACCESS-004")
+                .contains("every port"));
+    }
 }
