@@ -55,6 +55,7 @@ public final class DependencyGraph {
     private final Map<String, List<Integer>> byIdKey = new HashMap<>();
     private final Map<String, List<Integer>> byNameKey = new HashMap<>();
     private final Map<String, List<Integer>> byCopyName = new HashMap<>();
+    private JsonNode variables = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
 
     private DependencyGraph(List<Node> nodes) {
         this.nodes = Collections.unmodifiableList(nodes);
@@ -90,6 +91,7 @@ public final class DependencyGraph {
                     e.copyName()));
         }
         DependencyGraph g = new DependencyGraph(nodes);
+        g.variables = resources.variables();
         g.link(index);
         return g;
     }
@@ -210,11 +212,42 @@ public final class DependencyGraph {
     }
 
     private List<Integer> resolveDependsOn(String text) {
+        return resolveDependsOn(text, 0);
+    }
+
+    /**
+     * What a {@code dependsOn} entry names, as ARM reads it: a resource id, {@code type/name}, a bare name or copy
+     * loop, a variable holding one of those, or the quickstarts' {@code concat('Type/', name)}. A type written with
+     * a trailing slash ({@code resourceId('Microsoft.Network/virtualNetworks/', ...)}) is the same type.
+     */
+    private List<Integer> resolveDependsOn(String text, int depth) {
         ExprParser.Result parsed = ExprParser.tryParseArmString(text);
         if (!parsed.ok()) {
             return List.of();
         }
         Expr e = parsed.expr().orElseThrow();
+        if (e instanceof Expr.Call v && v.is("variables") && v.args().size() == 1 && v.arg(0) instanceof Expr.Str name
+                && depth < 8) {
+            JsonNode value = variables.path(name.value());
+            return value.isTextual() ? resolveDependsOn(value.textValue(), depth + 1) : List.of();
+        }
+        if (e instanceof Expr.Call c && c.is("resourceId")) {
+            List<Expr> args = new ArrayList<>();
+            for (Expr a : c.args()) {
+                args.add(a instanceof Expr.Str s && s.value().endsWith("/") && s.value().contains(".")
+                        ? Expr.str(s.value().replaceAll("/+$", "")) : a);
+            }
+            e = Expr.call("resourceId", args.toArray(Expr[]::new));
+        }
+        if (e instanceof Expr.Call c && c.is("concat")) {
+            Optional<ResourceId> typed = typeAndName(c.args());
+            if (typed.isPresent()) {
+                List<Integer> hits = deployed(lookupId(typed.get()));
+                if (!hits.isEmpty()) {
+                    return hits;
+                }
+            }
+        }
         Optional<ResourceId> id = ResourceId.parse(e);
         if (id.isPresent()) {
             return id.get().isLocal() ? deployed(lookupId(id.get())) : List.of();
@@ -235,6 +268,38 @@ public final class DependencyGraph {
             out.addAll(deployed(byNameKey.getOrDefault(ResourceNames.key(e), List.of())));
         }
         return out;
+    }
+
+    /**
+     * {@code concat('Microsoft.Network/virtualNetworks/', name)} and longer forms ({@code 'Ns/type/', a, '/child/',
+     * b}) as a type and its name segments; empty when the pieces are not that shape.
+     */
+    private static Optional<ResourceId> typeAndName(List<Expr> parts) {
+        List<Expr> tokens = new ArrayList<>();
+        for (Expr p : parts) {
+            if (p instanceof Expr.Str s) {
+                for (String piece : s.value().split("/", -1)) {
+                    tokens.add(Expr.str(piece));
+                }
+                // a literal's pieces are separate tokens, but its ends join the expressions around it
+            } else {
+                tokens.add(p);
+            }
+        }
+        tokens.removeIf(t -> t instanceof Expr.Str s && s.value().isEmpty());
+        if (tokens.size() < 3 || !(tokens.get(0) instanceof Expr.Str ns) || !ns.value().contains(".")) {
+            return Optional.empty();
+        }
+        StringBuilder type = new StringBuilder(ns.value());
+        List<Expr> names = new ArrayList<>();
+        for (int i = 1; i + 1 < tokens.size() + 1; i += 2) {
+            if (!(tokens.get(i) instanceof Expr.Str t) || i + 1 >= tokens.size()) {
+                return Optional.empty();
+            }
+            type.append('/').append(t.value());
+            names.add(tokens.get(i + 1));
+        }
+        return Optional.of(ResourceId.of(type.toString(), names.toArray(Expr[]::new)));
     }
 
     private List<Integer> lookupId(ResourceId id) {

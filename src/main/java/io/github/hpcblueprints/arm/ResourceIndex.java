@@ -43,9 +43,16 @@ public final class ResourceIndex {
     }
 
     private final List<Entry> entries;
+    private final JsonNode variables;
 
-    private ResourceIndex(List<Entry> entries) {
+    private ResourceIndex(List<Entry> entries, JsonNode variables) {
         this.entries = Collections.unmodifiableList(entries);
+        this.variables = variables;
+    }
+
+    /** The template's variables, for references that name a resource through one. */
+    public JsonNode variables() {
+        return variables;
     }
 
     public static ResourceIndex of(JsonNode templateRoot) {
@@ -58,7 +65,7 @@ public final class ResourceIndex {
                 add(existing.get(i), JsonPath.index(at, i), null, true, false, out);
             }
         }
-        return new ResourceIndex(out);
+        return new ResourceIndex(out, templateRoot.path("variables"));
     }
 
     public List<Entry> entries() {

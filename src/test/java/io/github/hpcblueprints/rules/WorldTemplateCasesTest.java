@@ -76,4 +76,19 @@ class WorldTemplateCasesTest {
         assertThat(found).as(found.toString()).anySatisfy(m -> assertThat(m).startsWith("HPCB-ACCESS-004")
                 .contains("every port"));
     }
+
+    /** The quickstarts' classic dependsOn: the type and the name concatenated, the name from a variable. */
+    @Test
+    void aDependsOnBuiltWithConcatNamesTheResourceItBuilds() {
+        String json = HEAD + "\"variables\": {\"vnetName\": \"vnet1\", \"vnetId\": "
+                + "\"[resourceId('Microsoft.Network/virtualNetworks', variables('vnetName'))]\"}, "
+                + "\"resources\": [{\"type\": \"Microsoft.Network/virtualNetworks\", \"apiVersion\": \"2024-05-01\", "
+                + "\"name\": \"[variables('vnetName')]\", \"location\": \"uksouth\", \"properties\": {\"addressSpace\": "
+                + "{\"addressPrefixes\": [\"10.0.0.0/16\"]}}}, {\"type\": \"Microsoft.Network/networkInterfaces\", "
+                + "\"apiVersion\": \"2024-05-01\", \"name\": \"nic1\", \"location\": \"uksouth\", \"dependsOn\": ["
+                + "\"[concat('Microsoft.Network/virtualNetworks/', variables('vnetName'))]\", "
+                + "\"[resourceId('Microsoft.Network/virtualNetworks/', variables('vnetName'))]\", "
+                + "\"[variables('vnetId')]\"], \"properties\": {\"ipConfigurations\": []}}]}";
+        assertThat(lint(json, "HPCB-STRUCT-001")).extracting(Finding::message).isEmpty();
+    }
 }
