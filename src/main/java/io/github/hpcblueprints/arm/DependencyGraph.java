@@ -55,6 +55,10 @@ public final class DependencyGraph {
     private final Map<String, List<Integer>> byIdKey = new HashMap<>();
     private final Map<String, List<Integer>> byNameKey = new HashMap<>();
     private final Map<String, List<Integer>> byCopyName = new HashMap<>();
+    /** languageVersion 2.0: resources keyed by symbolic name, which reference() and dependsOn may use. */
+    private final Map<String, Integer> bySymbol = new HashMap<>();
+    private static final java.util.regex.Pattern SYMBOLIC = java.util.regex.Pattern.compile(
+            "^\\$\\.resources(?:\\.([A-Za-z_][A-Za-z0-9_]*)|\\['(.+)'\\])$");
     private JsonNode variables = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
 
     private DependencyGraph(List<Node> nodes) {
@@ -62,6 +66,11 @@ public final class DependencyGraph {
         for (Node n : nodes) {
             byIdKey.computeIfAbsent(idKey(n), k -> new ArrayList<>()).add(n.index());
             byNameKey.computeIfAbsent(ResourceNames.key(n.name()), k -> new ArrayList<>()).add(n.index());
+            java.util.regex.Matcher symbol = SYMBOLIC.matcher(n.path());
+            if (symbol.matches()) {
+                bySymbol.put((symbol.group(1) != null ? symbol.group(1) : symbol.group(2)).toLowerCase(Locale.ROOT),
+                        n.index());
+            }
             if (!n.copyName().isEmpty()) {
                 byCopyName.computeIfAbsent(n.copyName().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
                         .add(n.index());
@@ -181,6 +190,7 @@ public final class DependencyGraph {
                 boolean byId = ResourceId.parse(target).isPresent();
                 List<Integer> byName = byId ? List.of() : byNameKey.getOrDefault(ResourceNames.key(target), List.of());
                 deployed(byName).forEach(out::add);
+                symbol(target).ifPresent(out::add);
             }
             c.args().forEach(a -> scan(a, out));
         } else if (e instanceof Expr.Member m) {
@@ -202,7 +212,8 @@ public final class DependencyGraph {
                 found = lookupId(id.get());
             }
         } else if (target instanceof Expr.Str) {
-            found = byNameKey.getOrDefault(ResourceNames.key(target), List.of());
+            found = symbol(target).map(List::of)
+                    .orElseGet(() -> byNameKey.getOrDefault(ResourceNames.key(target), List.of()));
         } else {
             return; // a computed name or id: unknown at build time
         }
@@ -253,7 +264,8 @@ public final class DependencyGraph {
             return id.get().isLocal() ? deployed(lookupId(id.get())) : List.of();
         }
         List<Integer> out = new ArrayList<>();
-        if (e instanceof Expr.Str s) {
+        symbol(e).ifPresent(out::add);
+        if (out.isEmpty() && e instanceof Expr.Str s) {
             out.addAll(byCopyName.getOrDefault(s.value().toLowerCase(Locale.ROOT), List.of()));
             if (out.isEmpty()) {
                 for (Node n : nodes) {
@@ -300,6 +312,12 @@ public final class DependencyGraph {
             names.add(tokens.get(i + 1));
         }
         return Optional.of(ResourceId.of(type.toString(), names.toArray(Expr[]::new)));
+    }
+
+    /** The resource a literal symbolic name keys (languageVersion 2.0), when there is one. */
+    private Optional<Integer> symbol(Expr e) {
+        return e instanceof Expr.Str s ? Optional.ofNullable(bySymbol.get(s.value().toLowerCase(Locale.ROOT)))
+                : Optional.empty();
     }
 
     private List<Integer> lookupId(ResourceId id) {

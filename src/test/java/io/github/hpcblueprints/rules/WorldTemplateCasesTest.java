@@ -91,4 +91,32 @@ class WorldTemplateCasesTest {
                 + "\"[variables('vnetId')]\"], \"properties\": {\"ipConfigurations\": []}}]}";
         assertThat(lint(json, "HPCB-STRUCT-001")).extracting(Finding::message).isEmpty();
     }
+
+    /** languageVersion 2.0: resources keyed by symbolic name, which reference() may use. */
+    @Test
+    void referenceBySymbolicNameInLanguageVersionTwo() {
+        String json = HEAD + "\"languageVersion\": \"2.0\", \"resources\": {\"vnet\": {\"type\": "
+                + "\"Microsoft.Network/virtualNetworks\", \"apiVersion\": \"2024-05-01\", \"name\": \"vnet1\", "
+                + "\"location\": \"uksouth\", \"properties\": {\"addressSpace\": {\"addressPrefixes\": "
+                + "[\"10.0.0.0/16\"]}}}}, \"outputs\": {\"space\": {\"type\": \"object\", \"value\": "
+                + "\"[reference('vnet').addressSpace]\"}}}";
+        assertThat(lint(json, "HPCB-STRUCT-003")).extracting(Finding::message).isEmpty();
+        assertThat(lint(json, "HPCB-STRUCT-001")).extracting(Finding::message).isEmpty();
+    }
+
+    /** The portal's hidden-related tag keys hold a resource id: a tag, not a dependency. */
+    @Test
+    void aResourceIdInATagKeyMakesNoCycle() {
+        String json = HEAD + "\"resources\": [{\"type\": \"Microsoft.Web/serverfarms\", \"apiVersion\": "
+                + "\"2024-04-01\", \"name\": \"plan1\", \"location\": \"uksouth\", \"properties\": {}}, "
+                + "{\"type\": \"Microsoft.Web/sites\", \"apiVersion\": \"2024-04-01\", \"name\": \"site1\", "
+                + "\"location\": \"uksouth\", \"tags\": {\"[concat('hidden-related:', resourceId("
+                + "'Microsoft.Web/serverfarms', 'plan1'))]\": \"Resource\"}, \"dependsOn\": [\"[resourceId("
+                + "'Microsoft.Web/serverfarms', 'plan1')]\"], \"properties\": {\"serverFarmId\": \"[resourceId("
+                + "'Microsoft.Web/serverfarms', 'plan1')]\"}}, {\"type\": \"Microsoft.Web/serverfarms\", "
+                + "\"apiVersion\": \"2024-04-01\", \"name\": \"plan2\", \"location\": \"uksouth\", \"tags\": "
+                + "{\"[concat('hidden-related:', resourceId('Microsoft.Web/sites', 'site1'))]\": \"Resource\"}, "
+                + "\"properties\": {}}]}";
+        assertThat(lint(json, "HPCB-STRUCT-002")).extracting(Finding::message).isEmpty();
+    }
 }
