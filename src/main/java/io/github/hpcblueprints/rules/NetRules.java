@@ -72,17 +72,26 @@ final class NetRules {
     }
 
     static List<SubnetView> subnets(RuleContext c, RuleContext.Located vnet) {
+        List<SubnetView> children = new ArrayList<>();
+        for (RuleContext.Located s : c.resources(SUBNET)) {
+            if (Links.isChildOf(s.resource(), vnet.resource())) {
+                children.add(new SubnetView(s, s.resource().path(), lastName(s.resource()), s.resource().properties()));
+            }
+        }
+        // a subnet both inline and as a child resource is one subnet, which the child (deployed later) sets: it is
+        // not two subnets overlapping each other
+        java.util.Set<String> childNames = new java.util.HashSet<>();
+        children.forEach(v -> childNames.add(v.name().toLowerCase(java.util.Locale.ROOT)));
         List<SubnetView> out = new ArrayList<>();
         JsonNode inline = vnet.resource().get("properties.subnets");
         for (int i = 0; i < inline.size(); i++) {
-            out.add(new SubnetView(vnet, vnet.resource().at("properties.subnets[" + i + "]"),
-                    inline.get(i).path("name").asText(""), inline.get(i).path("properties")));
-        }
-        for (RuleContext.Located s : c.resources(SUBNET)) {
-            if (Links.isChildOf(s.resource(), vnet.resource())) {
-                out.add(new SubnetView(s, s.resource().path(), lastName(s.resource()), s.resource().properties()));
+            String name = inlineName(inline.get(i));
+            if (!childNames.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                out.add(new SubnetView(vnet, vnet.resource().at("properties.subnets[" + i + "]"), name,
+                        inline.get(i).path("properties")));
             }
         }
+        out.addAll(children);
         return out;
     }
 
@@ -93,7 +102,7 @@ final class NetRules {
             JsonNode inline = vnet.resource().get("properties.subnets");
             for (int i = 0; i < inline.size(); i++) {
                 out.add(new SubnetView(vnet, vnet.resource().at("properties.subnets[" + i + "]"),
-                        inline.get(i).path("name").asText(""), inline.get(i).path("properties")));
+                        inlineName(inline.get(i)), inline.get(i).path("properties")));
             }
         }
         for (RuleContext.Located s : c.resources(SUBNET)) {
@@ -102,11 +111,22 @@ final class NetRules {
         return out;
     }
 
+    /** An inline subnet's name as written: a literal, or its expression's text ({@code variables('subnet')}). */
+    private static String inlineName(JsonNode subnet) {
+        return ownName(subnet.path("name"));
+    }
+
+    /** The subnet's own name: its last name segment as written ({@code variables('subnetName')} for a computed one). */
     private static String lastName(ResourceView r) {
-        String name = r.name();
-        int slash = name.lastIndexOf('/');
-        String last = slash < 0 ? name : name.substring(slash + 1);
-        return last.replaceAll("['\\])]+$", "");
+        return ownName(r.json().path("name"));
+    }
+
+    private static String ownName(JsonNode name) {
+        return Links.expr(name).map(e -> {
+            List<io.github.hpcblueprints.arm.Expr> segments = io.github.hpcblueprints.arm.ResourceNames.segments(e);
+            io.github.hpcblueprints.arm.Expr last = segments.get(segments.size() - 1);
+            return last instanceof io.github.hpcblueprints.arm.Expr.Str str ? str.value() : last.render();
+        }).orElse(name.asText(""));
     }
 
     private static Optional<Cidr> cidr(RuleContext.Located at, JsonNode node) {

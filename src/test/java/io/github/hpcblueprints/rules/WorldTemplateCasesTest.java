@@ -119,4 +119,24 @@ class WorldTemplateCasesTest {
                 + "\"properties\": {}}]}";
         assertThat(lint(json, "HPCB-STRUCT-002")).extracting(Finding::message).isEmpty();
     }
+
+    /** A subnet declared inline and again as a child resource (a common quickstart shape) is one subnet. */
+    @Test
+    void aSubnetDeclaredTwiceDoesNotOverlapItself() {
+        String json = HEAD + "\"variables\": {\"vnet\": \"vnet1\", \"subnet\": \"default\"}, \"resources\": [{"
+                + "\"type\": \"Microsoft.Network/virtualNetworks\", \"apiVersion\": \"2024-05-01\", \"name\": "
+                + "\"[variables('vnet')]\", \"location\": \"uksouth\", \"properties\": {\"addressSpace\": {"
+                + "\"addressPrefixes\": [\"10.0.0.0/16\"]}, \"subnets\": [{\"name\": \"[variables('subnet')]\", "
+                + "\"properties\": {\"addressPrefix\": \"10.0.0.0/24\"}}]}}, {\"type\": "
+                + "\"Microsoft.Network/virtualNetworks/subnets\", \"apiVersion\": \"2024-05-01\", \"name\": "
+                + "\"[concat(variables('vnet'), '/', variables('subnet'))]\", \"dependsOn\": [\"[resourceId("
+                + "'Microsoft.Network/virtualNetworks', variables('vnet'))]\"], \"properties\": {\"addressPrefix\": "
+                + "\"10.0.0.0/24\"}}]}";
+        assertThat(lint(json, "HPCB-NET-001")).extracting(Finding::message).isEmpty();
+        // two different subnets that do overlap are still found, by their names
+        String overlapping = json.replace("\"[concat(variables('vnet'), '/', variables('subnet'))]\"",
+                "\"[concat(variables('vnet'), '/other')]\"");
+        assertThat(lint(overlapping, "HPCB-NET-001")).extracting(Finding::message).singleElement()
+                .satisfies(m -> assertThat(m).contains("other").contains("variables('subnet')"));
+    }
 }
