@@ -177,7 +177,10 @@ final class DataRules {
     private static void https(RuleContext c, Findings out) {
         for (RuleContext.Located l : c.resources(ACCOUNT)) {
             Value v = l.value("properties.supportsHttpsTrafficOnly");
-            Value.Verdict verdict = v.test(n -> n.asBoolean(true), true);
+            // unset means on only since apiVersion 2019-04-01 (the property's documented default); before, off
+            String date = l.resource().apiDate();
+            boolean onWhenUnset = date.isEmpty() || date.compareTo("2019-04-01") >= 0;
+            Value.Verdict verdict = v.test(n -> n.asBoolean(true), onWhenUnset);
             if (verdict == Value.Verdict.FAIL && nfsOnly(l) && l.value("properties.publicNetworkAccess").text()
                     .equalsIgnoreCase("Disabled")) {
                 continue; // NFS needs it off; the account is reachable only through private endpoints

@@ -139,4 +139,16 @@ class WorldTemplateCasesTest {
         assertThat(lint(overlapping, "HPCB-NET-001")).extracting(Finding::message).singleElement()
                 .satisfies(m -> assertThat(m).contains("other").contains("variables('subnet')"));
     }
+
+    /** supportsHttpsTrafficOnly defaults to true only since apiVersion 2019-04-01: before, unset is HTTP allowed. */
+    @Test
+    void anOldStorageAccountWithoutSecureTransferAcceptsHttp() {
+        String account = HEAD + "\"resources\": [{\"type\": \"Microsoft.Storage/storageAccounts\", \"apiVersion\": "
+                + "\"VERSION\", \"name\": \"st1\", \"location\": \"uksouth\", \"kind\": \"StorageV2\", "
+                + "\"sku\": {\"name\": \"Standard_LRS\"}, \"properties\": {}}]}";
+        assertThat(lint(account.replace("VERSION", "2018-07-01"), "HPCB-DATA-001")).singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
+        assertThat(lint(account.replace("VERSION", "2019-04-01"), "HPCB-DATA-001")).isEmpty();
+        assertThat(lint(account.replace("VERSION", "2023-05-01"), "HPCB-DATA-001")).isEmpty();
+    }
 }
