@@ -127,9 +127,16 @@ final class AccessRules {
         List<NsgRule> out = new ArrayList<>();
         for (RuleContext.Located nsg : c.resources(NSG)) {
             JsonNode rules = nsg.resource().get("properties.securityRules");
+            String at = nsg.resource().at("properties.securityRules");
+            // the rules may sit in a variable ("securityRules": "[variables('rules')]"): judge them there
+            java.util.regex.Matcher variable = java.util.regex.Pattern.compile("^\\[variables\\('([^']+)'\\)\\]$")
+                    .matcher(rules.asText(""));
+            if (rules.isTextual() && variable.matches()) {
+                rules = nsg.template().root().path("variables").path(variable.group(1));
+                at = io.github.hpcblueprints.diagnostics.JsonPath.child("$.variables", variable.group(1));
+            }
             for (int i = 0; i < rules.size(); i++) {
-                out.add(new NsgRule(nsg, nsg.resource().at("properties.securityRules[" + i + "].properties"),
-                        rules.get(i).path("properties")));
+                out.add(new NsgRule(nsg, at + "[" + i + "].properties", rules.get(i).path("properties")));
             }
         }
         for (RuleContext.Located r : c.resources(NSG + "/securityRules")) {

@@ -151,4 +151,17 @@ class WorldTemplateCasesTest {
         assertThat(lint(account.replace("VERSION", "2019-04-01"), "HPCB-DATA-001")).isEmpty();
         assertThat(lint(account.replace("VERSION", "2023-05-01"), "HPCB-DATA-001")).isEmpty();
     }
+
+    /** NSG rules held in a variable are the NSG's rules: an open SSH port there is found, where it is written. */
+    @Test
+    void rulesInAVariableAreFollowed() {
+        String json = HEAD + "\"variables\": {\"rules\": [{\"name\": \"ssh\", \"properties\": {\"priority\": 100, "
+                + "\"direction\": \"Inbound\", \"access\": \"Allow\", \"protocol\": \"Tcp\", \"sourceAddressPrefix\": "
+                + "\"Internet\", \"sourcePortRange\": \"*\", \"destinationAddressPrefix\": \"*\", "
+                + "\"destinationPortRange\": \"22\"}}]}, \"resources\": [{\"type\": "
+                + "\"Microsoft.Network/networkSecurityGroups\", \"apiVersion\": \"2024-05-01\", \"name\": \"nsg\", "
+                + "\"location\": \"uksouth\", \"properties\": {\"securityRules\": \"[variables('rules')]\"}}]}";
+        assertThat(lint(json, "HPCB-ACCESS-002")).singleElement()
+                .satisfies(f -> assertThat(f.location().jsonPath()).isEqualTo("$.variables.rules[0].properties"));
+    }
 }
