@@ -84,39 +84,47 @@ final class AccessRules {
                                 "extension operations", "the VM accepts extension operations")));
     }
 
-    /** A Windows VM: said by its OS configuration, its OS disk, or a Windows image. */
-    static boolean windows(ResourceView vm) {
-        return vm.get("properties.osProfile").has("windowsConfiguration")
-                || vm.get("properties.storageProfile.osDisk.osType").asText("").equalsIgnoreCase("Windows")
-                || vm.get("properties.storageProfile.imageReference.publisher").asText("")
+    /** A Windows VM (or scale set, whose model is under {@code prefix}): by its OS configuration, OS disk or image. */
+    static boolean windows(ResourceView vm, String prefix) {
+        return vm.get(prefix + ".osProfile").has("windowsConfiguration")
+                || vm.get(prefix + ".storageProfile.osDisk.osType").asText("").equalsIgnoreCase("Windows")
+                || vm.get(prefix + ".storageProfile.imageReference.publisher").asText("")
                         .toLowerCase(java.util.Locale.ROOT).contains("windows");
     }
 
+    /** Linux VMs and scale sets (whose VM model is {@code properties.virtualMachineProfile}). */
     private static void passwords(RuleContext c, Findings out) {
         for (RuleContext.Located l : c.resources(DataRules.VM)) {
-            JsonNode os = l.resource().get("properties.osProfile");
-            if (windows(l.resource())) {
-                continue; // a Windows VM signs in with its password; this rule is about Linux
-            }
-            if (os.has("adminPassword")) {
-                String text = os.path("adminPassword").asText("");
-                if (text.startsWith("[") && text.toLowerCase(java.util.Locale.ROOT).contains("if(")) {
-                    // the quickstarts' authenticationType parameter: a password only when a deployment chooses it
-                    out.unknown(l, l.resource().at("properties.osProfile.adminPassword"), "password sign-in",
-                            new Value.Unknown("chosen at deployment by " + text));
-                } else {
-                    out.at(l, l.resource().at("properties.osProfile.adminPassword"), "the VM has an admin password");
-                }
-                continue;
-            }
-            if (!os.has("linuxConfiguration")) {
-                continue;
-            }
-            Value v = l.value("properties.osProfile.linuxConfiguration.disablePasswordAuthentication");
-            out.verdict(l, "properties.osProfile.linuxConfiguration.disablePasswordAuthentication", v,
-                    v.test(n -> n.asBoolean(false), false), "password authentication",
-                    "password authentication is not disabled");
+            passwords(l, "properties", out);
         }
+        for (RuleContext.Located l : c.resources(DataRules.SCALE_SET)) {
+            passwords(l, "properties.virtualMachineProfile", out);
+        }
+    }
+
+    private static void passwords(RuleContext.Located l, String prefix, Findings out) {
+        JsonNode os = l.resource().get(prefix + ".osProfile");
+        if (windows(l.resource(), prefix)) {
+            return; // a Windows VM signs in with its password; this rule is about Linux
+        }
+        if (os.has("adminPassword")) {
+            String text = os.path("adminPassword").asText("");
+            if (text.startsWith("[") && text.toLowerCase(java.util.Locale.ROOT).contains("if(")) {
+                // the quickstarts' authenticationType parameter: a password only when a deployment chooses it
+                out.unknown(l, l.resource().at(prefix + ".osProfile.adminPassword"), "password sign-in",
+                        new Value.Unknown("chosen at deployment by " + text));
+            } else {
+                out.at(l, l.resource().at(prefix + ".osProfile.adminPassword"), "the VM has an admin password");
+            }
+            return;
+        }
+        if (!os.has("linuxConfiguration")) {
+            return;
+        }
+        String path = prefix + ".osProfile.linuxConfiguration.disablePasswordAuthentication";
+        Value v = l.value(path);
+        out.verdict(l, path, v, v.test(n -> n.asBoolean(false), false), "password authentication",
+                "password authentication is not disabled");
     }
 
     /** Every inbound allow rule from anywhere: inline rules of NSGs and separate securityRules resources. */

@@ -23,6 +23,7 @@ final class DataRules {
     static final String SHARE = "Microsoft.Storage/storageAccounts/fileServices/shares";
     static final String VAULT = "Microsoft.KeyVault/vaults";
     static final String VM = "Microsoft.Compute/virtualMachines";
+    static final String SCALE_SET = "Microsoft.Compute/virtualMachineScaleSets";
     static final String LUSTRE = "Microsoft.StorageCache/amlFilesystems";
     static final String ROLE_ASSIGNMENT = "Microsoft.Authorization/roleAssignments";
     private static final Set<String> GEO = Set.of("standard_grs", "standard_ragrs", "standard_gzrs",
@@ -139,9 +140,14 @@ final class DataRules {
                                 + "first: az feature register --namespace Microsoft.Compute --name EncryptionAtHost).")
                         .checkov("CKV_AZURE_97, CKV_AZURE_151")
                         .build(),
-                        (c, out) -> property(c, out, VM, "properties.securityProfile.encryptionAtHost",
-                                n -> n.asBoolean(false), false, "encryption at host",
-                                "encryption at host is off")),
+                        (c, out) -> {
+                            property(c, out, VM, "properties.securityProfile.encryptionAtHost",
+                                    n -> n.asBoolean(false), false, "encryption at host", "encryption at host is off");
+                            property(c, out, SCALE_SET,
+                                    "properties.virtualMachineProfile.securityProfile.encryptionAtHost",
+                                    n -> n.asBoolean(false), false, "encryption at host",
+                                    "encryption at host is off on the scale set's VMs");
+                        }),
                 Rule.of(rule("HPCB-DATA-017").severity(E, E).title("Secret in VM custom data or user data")
                         .why("Custom data and user data are readable by anyone who can read the VM, and stay in its "
                                 + "model for good.")

@@ -164,4 +164,20 @@ class WorldTemplateCasesTest {
         assertThat(lint(json, "HPCB-ACCESS-002")).singleElement()
                 .satisfies(f -> assertThat(f.location().jsonPath()).isEqualTo("$.variables.rules[0].properties"));
     }
+
+    /** Scale sets are VMs too: a password and no encryption at host on their model are found. */
+    @Test
+    void scaleSetsAreChecked() {
+        String json = HEAD + "\"parameters\": {\"pw\": {\"type\": \"securestring\"}}, \"resources\": [{\"type\": "
+                + "\"Microsoft.Compute/virtualMachineScaleSets\", \"apiVersion\": \"2024-07-01\", \"name\": \"vmss\", "
+                + "\"location\": \"uksouth\", \"sku\": {\"name\": \"Standard_D2s_v5\", \"capacity\": 2}, "
+                + "\"properties\": {\"virtualMachineProfile\": {\"osProfile\": {\"computerNamePrefix\": \"vm\", "
+                + "\"adminUsername\": \"azureuser\", \"adminPassword\": \"[parameters('pw')]\"}, \"storageProfile\": "
+                + "{\"imageReference\": {\"publisher\": \"Canonical\", \"offer\": \"ubuntu-24_04-lts\", \"sku\": "
+                + "\"server\", \"version\": \"latest\"}}}}}]}";
+        assertThat(lint(json, "HPCB-ACCESS-001")).singleElement().satisfies(f -> assertThat(f.location().jsonPath())
+                .isEqualTo("$.resources[0].properties.virtualMachineProfile.osProfile.adminPassword"));
+        assertThat(lint(json, "HPCB-DATA-016")).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("scale set"));
+    }
 }
