@@ -134,8 +134,10 @@ public final class DependencyGraph {
             parentOf(n).ifPresent(imp::add);
             scopeTarget(n).ifPresent(id -> imp.addAll(deployed(lookupId(id))));
             String depsPrefix = JsonPath.child(n.path(), "dependsOn");
+            // tags name resources (the portal's hidden-related keys) without waiting for them
+            String tagsPrefix = JsonPath.child(n.path(), "tags");
             for (ExpressionIndex.Site site : index.ownedBy(n.path())) {
-                if (site.path().startsWith(depsPrefix) || !site.parsed().ok()) {
+                if (site.path().startsWith(depsPrefix) || site.path().startsWith(tagsPrefix) || !site.parsed().ok()) {
                     continue;
                 }
                 scan(site.parsed().expr().orElseThrow(), imp);

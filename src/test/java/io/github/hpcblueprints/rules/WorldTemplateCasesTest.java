@@ -104,23 +104,21 @@ class WorldTemplateCasesTest {
         assertThat(lint(json, "HPCB-STRUCT-001")).extracting(Finding::message).isEmpty();
     }
 
-    /** The portal's hidden-related tag keys hold a resource id: a tag, not a dependency. */
+    /**
+     * The portal's hidden-related tag keys hold a resource id: a tag, not a dependency. Here the plan's tag names the
+     * site that depends on the plan; reading the key as a dependency would make a cycle.
+     */
     @Test
     void aResourceIdInATagKeyMakesNoCycle() {
         String json = HEAD + "\"resources\": [{\"type\": \"Microsoft.Web/serverfarms\", \"apiVersion\": "
-                + "\"2024-04-01\", \"name\": \"plan1\", \"location\": \"uksouth\", \"properties\": {}}, "
+                + "\"2024-04-01\", \"name\": \"plan1\", \"location\": \"uksouth\", \"tags\": {\"[concat("
+                + "'hidden-related:', resourceId('Microsoft.Web/sites', 'site1'))]\": \"Resource\"}, \"properties\": {}}, "
                 + "{\"type\": \"Microsoft.Web/sites\", \"apiVersion\": \"2024-04-01\", \"name\": \"site1\", "
-                + "\"location\": \"uksouth\", \"tags\": {\"[concat('hidden-related:', resourceId("
-                + "'Microsoft.Web/serverfarms', 'plan1'))]\": \"Resource\"}, \"dependsOn\": [\"[resourceId("
-                + "'Microsoft.Web/serverfarms', 'plan1')]\"], \"properties\": {\"serverFarmId\": \"[resourceId("
-                + "'Microsoft.Web/serverfarms', 'plan1')]\"}}, {\"type\": \"Microsoft.Web/serverfarms\", "
-                + "\"apiVersion\": \"2024-04-01\", \"name\": \"plan2\", \"location\": \"uksouth\", \"tags\": "
-                + "{\"[concat('hidden-related:', resourceId('Microsoft.Web/sites', 'site1'))]\": \"Resource\"}, "
-                + "\"properties\": {}}]}";
+                + "\"location\": \"uksouth\", \"dependsOn\": [\"[resourceId('Microsoft.Web/serverfarms', 'plan1')]\"], "
+                + "\"properties\": {\"serverFarmId\": \"[resourceId('Microsoft.Web/serverfarms', 'plan1')]\"}}]}";
         assertThat(lint(json, "HPCB-STRUCT-002")).extracting(Finding::message).isEmpty();
     }
 
-    /** A subnet declared inline and again as a child resource (a common quickstart shape) is one subnet. */
     @Test
     void aSubnetDeclaredTwiceDoesNotOverlapItself() {
         String json = HEAD + "\"variables\": {\"vnet\": \"vnet1\", \"subnet\": \"default\"}, \"resources\": [{"
