@@ -28,6 +28,12 @@ public final class Findings {
                 template.locate(path).withPath(path), "", false, ""));
     }
 
+    /** A note, whatever the rule's severity: what the rule cannot judge from what it was given. */
+    public void note(RuleContext.Located at, String path, String message) {
+        found.add(new Finding(rule.id(), Severity.INFO, message, at.template().locate(path).withPath(path),
+                at.resource().label(), false, ""));
+    }
+
     /** The rule cannot decide: {@code value} is only known at deployment. Reported, never as an error. */
     public void unknown(RuleContext.Located at, String path, String what, Value value) {
         found.add(new Finding(rule.id(), Severity.INFO, what + " is " + value.describe(),

@@ -13,6 +13,11 @@ public interface SchemaLookup {
     /** True when the schemas know this type at this apiVersion. */
     boolean knows(String type, String apiVersion);
 
+    /** Where the schemas come from, for messages about what they lack (a copy may be partial). */
+    default String source() {
+        return "the local copy of Azure's ARM schemas";
+    }
+
     /** The newest non-preview apiVersion the schemas know for the type. */
     Optional<String> newestStable(String type);
 

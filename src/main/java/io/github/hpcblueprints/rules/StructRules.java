@@ -62,7 +62,8 @@ final class StructRules {
                         t -> refsAndGraph(t), "ARM-REFERENCE"),
                 Rule.of(rule("HPCB-STRUCT-004").severity(E, E).title("Resource type or apiVersion unknown to Azure")
                         .why("A type or apiVersion that Azure's published schemas do not know is a typo or a retired "
-                                + "version; the deployment fails.")
+                                + "version; the deployment fails. What only a partial local copy of the schemas "
+                                + "lacks is a note naming the copy; an apiVersion dated in the future is an error.")
                         .fix("Use a type and apiVersion from the schemas (the message lists the known versions).")
                         .build(), StructRules::knownTypes),
                 Rule.of(rule("HPCB-STRUCT-005").severity(W, E).title("apiVersion more than two years old")
@@ -258,11 +259,21 @@ final class StructRules {
                 if (r.type().isEmpty()) {
                     continue;
                 }
-                if (!s.knowsType(r.type())) {
-                    out.at(l, r.at("type"), "the schemas know no resource type " + r.type());
-                } else if (!s.knows(r.type(), r.apiVersion())) {
-                    out.at(l, r.at("apiVersion"), r.type() + " has no apiVersion " + r.apiVersion()
-                            + " in the schemas; the newest stable is " + s.newestStable(r.type()).orElse("?"));
+                // an apiVersion from a variable or parameter default is judged as what it resolves to
+                String apiVersion = r.apiVersion().startsWith("[") && !l.value("apiVersion").text().isEmpty()
+                        ? l.value("apiVersion").text() : r.apiVersion();
+                LocalDate used = date(apiVersion);
+                if (used != null && used.isAfter(LocalDate.now())) {
+                    // a date Azure cannot have reached: a typo, whatever any copy of the schemas holds
+                    out.at(l, r.at("apiVersion"), r.type() + " has apiVersion " + apiVersion + ", a date still to "
+                            + "come; the newest stable in the schemas is " + s.newestStable(r.type()).orElse("?"));
+                } else if (!s.knowsType(r.type())) {
+                    // unknown to the copy is not unknown to Azure: a copy may be partial
+                    out.note(l, r.at("type"), s.source() + " has no resource type " + r.type()
+                            + " (check the type; the copy may lack it)");
+                } else if (!apiVersion.startsWith("[") && !s.knows(r.type(), apiVersion)) {
+                    out.note(l, r.at("apiVersion"), r.type() + " has no apiVersion " + apiVersion + " in "
+                            + s.source() + "; the newest stable there is " + s.newestStable(r.type()).orElse("?"));
                 }
             }
         });

@@ -73,6 +73,11 @@ public final class ArmSchemaValidator implements SchemaLookup {
     private final Map<String, List<TypeVersion>> byType = new HashMap<>();
     private final Map<String, Schema> cache = new ConcurrentHashMap<>();
 
+    @Override
+    public String source() {
+        return "the copy of Azure's ARM schemas at " + root;
+    }
+
     private ArmSchemaValidator(Path root) {
         this.root = root;
         this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4,

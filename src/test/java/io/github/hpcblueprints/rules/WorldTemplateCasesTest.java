@@ -178,4 +178,58 @@ class WorldTemplateCasesTest {
         assertThat(lint(json, "HPCB-DATA-016")).singleElement().satisfies(f -> assertThat(f.message())
                 .contains("scale set"));
     }
+
+    /** A schema copy that knows one type at one apiVersion: what it lacks is a note naming it, not an error. */
+    static final SchemaLookup PARTIAL_COPY = new SchemaLookup() {
+        @Override
+        public boolean knowsType(String type) {
+            return type.equalsIgnoreCase("Microsoft.Network/networkSecurityGroups");
+        }
+
+        @Override
+        public boolean knows(String type, String apiVersion) {
+            return knowsType(type) && apiVersion.equals("2024-05-01");
+        }
+
+        @Override
+        public Optional<String> newestStable(String type) {
+            return knowsType(type) ? Optional.of("2024-05-01") : Optional.empty();
+        }
+
+        @Override
+        public List<Violation> validate(com.fasterxml.jackson.databind.JsonNode resource, String path) {
+            return List.of();
+        }
+
+        @Override
+        public String source() {
+            return "the test's partial copy";
+        }
+    };
+
+    @Test
+    void whatAPartialSchemaCopyLacksIsANoteNamingTheCopy() {
+        String json = HEAD + "\"variables\": {\"nsgApi\": \"2024-05-01\"}, \"resources\": ["
+                + "{\"type\": \"Microsoft.Network/networkSecurityGroups\", \"apiVersion\": \"[variables('nsgApi')]\", "
+                + "\"name\": \"nsg1\", \"location\": \"uksouth\", \"properties\": {}}, "
+                + "{\"type\": \"Microsoft.Network/networkSecurityGroups\", \"apiVersion\": \"2023-09-01\", "
+                + "\"name\": \"nsg2\", \"location\": \"uksouth\", \"properties\": {}}, "
+                + "{\"type\": \"Microsoft.Network/networkSecurityGroups\", \"apiVersion\": \"2099-01-01\", "
+                + "\"name\": \"nsg3\", \"location\": \"uksouth\", \"properties\": {}}, "
+                + "{\"type\": \"Microsoft.Contoso/widgets\", \"apiVersion\": \"2024-01-01\", \"name\": \"w1\", "
+                + "\"location\": \"uksouth\", \"properties\": {}}]}";
+        TemplateView view = new TemplateView(ArmReader.read(json, "t.json"));
+        RuleContext c = new RuleContext(List.of(view), Optional.empty(), Optional.empty(), true,
+                Optional.of(PARTIAL_COPY));
+        List<String> found = RuleEngine.standard().run(c, List.of()).findings().stream()
+                .filter(f -> f.ruleId().equals("HPCB-STRUCT-004"))
+                .map(f -> f.severity() + " " + f.location().jsonPath() + " " + f.message()).toList();
+        assertThat(found).containsExactlyInAnyOrder(
+                "INFO $.resources[1].apiVersion Microsoft.Network/networkSecurityGroups has no apiVersion 2023-09-01 "
+                        + "in the test's partial copy; the newest stable there is 2024-05-01",
+                "ERROR $.resources[2].apiVersion Microsoft.Network/networkSecurityGroups has apiVersion 2099-01-01, a "
+                        + "date still to come; the newest stable in the schemas is 2024-05-01",
+                "INFO $.resources[3].type the test's partial copy has no resource type Microsoft.Contoso/widgets "
+                        + "(check the type; the copy may lack it)");
+    }
 }
