@@ -50,22 +50,44 @@ public final class DependencyGraph {
     private final List<Node> nodes;
     private final Map<Integer, Set<Integer>> explicit = new HashMap<>();
     private final Map<Integer, Set<Integer>> implicit = new HashMap<>();
+    /** The implied dependencies ARM itself orders by: reference() and list*() targets. */
+    private final Map<Integer, Set<Integer>> referenced = new HashMap<>();
     private final List<Unresolved> unresolved = new ArrayList<>();
     private final List<Dangling> dangling = new ArrayList<>();
     private final Map<String, List<Integer>> byIdKey = new HashMap<>();
     private final Map<String, List<Integer>> byNameKey = new HashMap<>();
     private final Map<String, List<Integer>> byCopyName = new HashMap<>();
+    /** Children declared inside their parent, by the name written there ({@code "dependsOn": ["CreateADForest"]}). */
+    private final Map<String, List<Integer>> byChildName = new HashMap<>();
     /** languageVersion 2.0: resources keyed by symbolic name, which reference() and dependsOn may use. */
     private final Map<String, Integer> bySymbol = new HashMap<>();
     private static final java.util.regex.Pattern SYMBOLIC = java.util.regex.Pattern.compile(
             "^\\$\\.resources(?:\\.([A-Za-z_][A-Za-z0-9_]*)|\\['(.+)'\\])$");
-    private JsonNode variables = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    /** Folds variables and literal arithmetic into names and ids, so two spellings of one name compare equal. */
+    private final Evaluator evaluator;
+    private final Map<Expr, Expr> folded = new HashMap<>();
+    /** Types (lower case) with a deployed resource whose name is known only at deployment. */
+    private final Set<String> computedNames = new java.util.HashSet<>();
 
-    private DependencyGraph(List<Node> nodes) {
+    private DependencyGraph(List<Node> nodes, Evaluator evaluator) {
         this.nodes = Collections.unmodifiableList(nodes);
+        this.evaluator = evaluator;
         for (Node n : nodes) {
-            byIdKey.computeIfAbsent(idKey(n), k -> new ArrayList<>()).add(n.index());
-            byNameKey.computeIfAbsent(ResourceNames.key(n.name()), k -> new ArrayList<>()).add(n.index());
+            Expr folded = canonical(n.name());
+            for (String key : new LinkedHashSet<>(List.of(idKey(n, n.name()), idKey(n, folded)))) {
+                byIdKey.computeIfAbsent(key, k -> new ArrayList<>()).add(n.index());
+            }
+            for (String key : new LinkedHashSet<>(List.of(ResourceNames.key(n.name()), ResourceNames.key(folded)))) {
+                byNameKey.computeIfAbsent(key, k -> new ArrayList<>()).add(n.index());
+            }
+            if (!literal(folded)) {
+                computedNames.add(n.type().toLowerCase(Locale.ROOT));
+            }
+            if (n.parent() >= 0) {
+                List<Expr> segs = ResourceNames.segments(folded);
+                byChildName.computeIfAbsent(ResourceNames.key(segs.get(segs.size() - 1)), k -> new ArrayList<>())
+                        .add(n.index());
+            }
             java.util.regex.Matcher symbol = SYMBOLIC.matcher(n.path());
             if (symbol.matches()) {
                 bySymbol.put((symbol.group(1) != null ? symbol.group(1) : symbol.group(2)).toLowerCase(Locale.ROOT),
@@ -99,8 +121,7 @@ public final class DependencyGraph {
             nodes.add(new Node(nodes.size(), e.path(), e.type(), e.name(), e.json(), e.existing(), parent,
                     e.copyName()));
         }
-        DependencyGraph g = new DependencyGraph(nodes);
-        g.variables = resources.variables();
+        DependencyGraph g = new DependencyGraph(nodes, Evaluator.ofVariables(resources.variables()));
         g.link(index);
         return g;
     }
@@ -118,16 +139,17 @@ public final class DependencyGraph {
                 JsonNode d = deps.get(i);
                 String path = JsonPath.index(JsonPath.child(n.path(), "dependsOn"), i);
                 String text = d.asText();
-                List<Integer> targets = resolveDependsOn(text);
-                if (targets.isEmpty()) {
+                Optional<List<Integer>> targets = resolveDependsOn(text);
+                if (targets.isPresent() && targets.get().isEmpty()) {
                     unresolved.add(new Unresolved(n, path, text));
                 }
-                exp.addAll(targets);
+                targets.ifPresent(exp::addAll);
             }
             exp.remove(n.index());
             explicit.put(n.index(), exp);
 
             Set<Integer> imp = new LinkedHashSet<>();
+            Set<Integer> ord = new LinkedHashSet<>();
             if (n.parent() >= 0) {
                 imp.add(n.parent());
             }
@@ -140,10 +162,12 @@ public final class DependencyGraph {
                 if (site.path().startsWith(depsPrefix) || site.path().startsWith(tagsPrefix) || !site.parsed().ok()) {
                     continue;
                 }
-                scan(site.parsed().expr().orElseThrow(), imp);
+                scan(site.parsed().expr().orElseThrow(), imp, ord, false);
             }
             imp.remove(n.index());
+            ord.remove(n.index());
             implicit.put(n.index(), imp);
+            referenced.put(n.index(), ord);
         }
         for (ExpressionIndex.Site site : index.sites()) {
             site.parsed().expr().ifPresent(e -> findDangling(e, site.path()));
@@ -179,12 +203,23 @@ public final class DependencyGraph {
         return deployed(lookupId(parentId)).stream().findFirst();
     }
 
-    private void scan(Expr e, Set<Integer> out) {
+    /**
+     * Collects the resources an expression names. {@code ordered} receives only those ARM itself waits for: the
+     * targets of {@code reference()} and {@code list*()}; a {@code resourceId()} alone does not order a deployment.
+     */
+    private void scan(Expr e, Set<Integer> out, Set<Integer> ordered, boolean insideReference) {
         if (e instanceof Expr.Call c) {
             Optional<ResourceId> id = ResourceId.parse(c);
             if (id.isPresent()) {
                 if (id.get().isLocal()) {
-                    deployed(lookupId(id.get())).forEach(out::add);
+                    List<Integer> hits = lookupId(id.get());
+                    if (hits.isEmpty()) {
+                        hits = ResourceId.parse(canonical(c)).map(this::lookupId).orElse(List.of());
+                    }
+                    deployed(hits).forEach(out::add);
+                    if (insideReference) {
+                        deployed(hits).forEach(ordered::add);
+                    }
                 }
             } else if ((c.is("reference") || c.name().toLowerCase(Locale.ROOT).startsWith("list"))
                     && !c.args().isEmpty()) {
@@ -192,128 +227,134 @@ public final class DependencyGraph {
                 boolean byId = ResourceId.parse(target).isPresent();
                 List<Integer> byName = byId ? List.of() : byNameKey.getOrDefault(ResourceNames.key(target), List.of());
                 deployed(byName).forEach(out::add);
+                deployed(byName).forEach(ordered::add);
                 symbol(target).ifPresent(out::add);
+                symbol(target).ifPresent(ordered::add);
+                scan(target, out, ordered, true);
+                c.args().subList(1, c.args().size()).forEach(a -> scan(a, out, ordered, false));
+                return;
             }
-            c.args().forEach(a -> scan(a, out));
+            c.args().forEach(a -> scan(a, out, ordered, false));
         } else if (e instanceof Expr.Member m) {
-            scan(m.target(), out);
+            scan(m.target(), out, ordered, insideReference);
         } else if (e instanceof Expr.Index ix) {
-            scan(ix.target(), out);
-            scan(ix.index(), out);
+            scan(ix.target(), out, ordered, insideReference);
+            scan(ix.index(), out, ordered, false);
         }
     }
 
     /** A {@code reference(x)} without apiVersion must name something this template knows. */
     private void checkDangling(Expr target, String path) {
-        Optional<ResourceId> id = ResourceId.parse(target);
-        List<Integer> found;
-        if (id.isPresent()) {
-            if (!id.get().isLocal()) {
-                found = List.of();
-            } else {
-                found = lookupId(id.get());
-            }
-        } else if (target instanceof Expr.Str) {
-            found = symbol(target).map(List::of)
-                    .orElseGet(() -> byNameKey.getOrDefault(ResourceNames.key(target), List.of()));
-        } else {
-            return; // a computed name or id: unknown at build time
+        if (symbol(target).isPresent()) {
+            return;
         }
-        if (found.isEmpty()) {
+        Expr folded = canonical(target);
+        // a resource declared existing answers reference() too
+        Optional<ResourceId> id = ResourceId.parse(folded).or(() -> relativeId(folded));
+        if (id.isPresent() && id.get().isLocal() && !lookupId(id.get()).isEmpty()) {
+            return;
+        }
+        Optional<List<Integer>> found = resolve(folded);
+        if (found.isPresent() && found.get().isEmpty()) {
             dangling.add(new Dangling(path, target.render()));
         }
     }
 
-    private List<Integer> resolveDependsOn(String text) {
-        return resolveDependsOn(text, 0);
-    }
-
     /**
      * What a {@code dependsOn} entry names, as ARM reads it: a resource id, {@code type/name}, a bare name or copy
-     * loop, a variable holding one of those, or the quickstarts' {@code concat('Type/', name)}. A type written with
-     * a trailing slash ({@code resourceId('Microsoft.Network/virtualNetworks/', ...)}) is the same type.
+     * loop, a symbolic name, or any expression that evaluates to one of those (a variable holding an id, the
+     * quickstarts' {@code concat('Type/', name)}, {@code concat(resourceGroup().id, '/providers/...')}). Empty when it
+     * cannot be told before deployment (a name computed from a copy index, say); an empty list when ARM would refuse it.
      */
-    private List<Integer> resolveDependsOn(String text, int depth) {
+    private Optional<List<Integer>> resolveDependsOn(String text) {
         ExprParser.Result parsed = ExprParser.tryParseArmString(text);
         if (!parsed.ok()) {
-            return List.of();
+            return Optional.of(List.of());
         }
         Expr e = parsed.expr().orElseThrow();
-        if (e instanceof Expr.Call v && v.is("variables") && v.args().size() == 1 && v.arg(0) instanceof Expr.Str name
-                && depth < 8) {
-            JsonNode value = variables.path(name.value());
-            return value.isTextual() ? resolveDependsOn(value.textValue(), depth + 1) : List.of();
+        Optional<Integer> bySymbol = symbol(e);
+        if (bySymbol.isPresent()) {
+            return Optional.of(List.of(bySymbol.get()));
         }
-        if (e instanceof Expr.Call c && c.is("resourceId")) {
-            List<Expr> args = new ArrayList<>();
-            for (Expr a : c.args()) {
-                args.add(a instanceof Expr.Str s && s.value().endsWith("/") && s.value().contains(".")
-                        ? Expr.str(s.value().replaceAll("/+$", "")) : a);
-            }
-            e = Expr.call("resourceId", args.toArray(Expr[]::new));
+        List<Integer> direct = deployed(byNameKey.getOrDefault(ResourceNames.key(e), List.of()));
+        if (!direct.isEmpty()) {
+            return Optional.of(direct);
         }
-        if (e instanceof Expr.Call c && c.is("concat")) {
-            Optional<ResourceId> typed = typeAndName(c.args());
-            if (typed.isPresent()) {
-                List<Integer> hits = deployed(lookupId(typed.get()));
-                if (!hits.isEmpty()) {
-                    return hits;
-                }
-            }
-        }
-        Optional<ResourceId> id = ResourceId.parse(e);
+        return resolve(canonical(e));
+    }
+
+    /** Resolves a folded name or id (see {@link #resolveDependsOn(String)}). */
+    private Optional<List<Integer>> resolve(Expr e) {
+        Optional<ResourceId> id = ResourceId.parse(e).or(() -> relativeId(e));
         if (id.isPresent()) {
-            return id.get().isLocal() ? deployed(lookupId(id.get())) : List.of();
+            if (!id.get().isLocal()) {
+                return Optional.of(List.of());
+            }
+            List<Integer> hits = deployed(lookupId(id.get()));
+            if (!hits.isEmpty()) {
+                return Optional.of(hits);
+            }
+            String type = id.get().type();
+            boolean decidable = !computedNames.contains(type.toLowerCase(Locale.ROOT))
+                    && (id.get().names().stream().allMatch(DependencyGraph::literal)
+                            || nodes.stream().noneMatch(n -> n.type().equalsIgnoreCase(type)));
+            return decidable ? Optional.of(List.of()) : Optional.empty();
         }
         List<Integer> out = new ArrayList<>();
-        symbol(e).ifPresent(out::add);
-        if (out.isEmpty() && e instanceof Expr.Str s) {
+        if (e instanceof Expr.Str s) {
             out.addAll(byCopyName.getOrDefault(s.value().toLowerCase(Locale.ROOT), List.of()));
-            if (out.isEmpty()) {
-                for (Node n : nodes) {
-                    String typed = (n.type() + "/" + n.name().toArmString()).toLowerCase(Locale.ROOT);
-                    if (!n.existing() && typed.equals(s.value().toLowerCase(Locale.ROOT))) {
-                        out.add(n.index());
-                    }
-                }
-            }
         }
         if (out.isEmpty()) {
             out.addAll(deployed(byNameKey.getOrDefault(ResourceNames.key(e), List.of())));
         }
-        return out;
+        if (out.isEmpty()) {
+            out.addAll(deployed(byChildName.getOrDefault(ResourceNames.key(e), List.of())));
+        }
+        if (!out.isEmpty() || (literal(e) && computedNames.isEmpty())) {
+            return Optional.of(out);
+        }
+        return Optional.empty();
     }
 
     /**
-     * {@code concat('Microsoft.Network/virtualNetworks/', name)} and longer forms ({@code 'Ns/type/', a, '/child/',
-     * b}) as a type and its name segments; empty when the pieces are not that shape.
+     * {@code Microsoft.Network/virtualNetworks/vnet1}, its {@code concat} forms, and the same after
+     * {@code resourceGroup().id} and {@code /providers/}: a type and name written as one string.
      */
-    private static Optional<ResourceId> typeAndName(List<Expr> parts) {
-        List<Expr> tokens = new ArrayList<>();
-        for (Expr p : parts) {
-            if (p instanceof Expr.Str s) {
-                for (String piece : s.value().split("/", -1)) {
-                    tokens.add(Expr.str(piece));
-                }
-                // a literal's pieces are separate tokens, but its ends join the expressions around it
-            } else {
-                tokens.add(p);
-            }
+    private static Optional<ResourceId> relativeId(Expr e) {
+        Expr rest = e;
+        if (e instanceof Expr.Call c && c.is("concat") && c.args().size() >= 2 && isGroupId(c.arg(0))
+                && c.arg(1) instanceof Expr.Str s && s.value().toLowerCase(Locale.ROOT).startsWith("/providers/")) {
+            List<Expr> tail = new ArrayList<>();
+            tail.add(Expr.str(s.value().substring("/providers/".length())));
+            tail.addAll(c.args().subList(2, c.args().size()));
+            rest = tail.size() == 1 ? tail.get(0) : Expr.call("concat", tail);
         }
-        tokens.removeIf(t -> t instanceof Expr.Str s && s.value().isEmpty());
-        if (tokens.size() < 3 || !(tokens.get(0) instanceof Expr.Str ns) || !ns.value().contains(".")) {
+        if (!(rest instanceof Expr.Str) && !(rest instanceof Expr.Call c2 && c2.is("concat"))) {
             return Optional.empty();
         }
-        StringBuilder type = new StringBuilder(ns.value());
-        List<Expr> names = new ArrayList<>();
-        for (int i = 1; i + 1 < tokens.size() + 1; i += 2) {
-            if (!(tokens.get(i) instanceof Expr.Str t) || i + 1 >= tokens.size()) {
-                return Optional.empty();
-            }
-            type.append('/').append(t.value());
-            names.add(tokens.get(i + 1));
+        return ResourceId.parseScope(rest);
+    }
+
+    private static boolean isGroupId(Expr e) {
+        return e instanceof Expr.Member m && m.name().equalsIgnoreCase("id") && m.target() instanceof Expr.Call g
+                && g.is("resourceGroup") && g.args().isEmpty();
+    }
+
+    /** True for a name every deployment gives the same value. */
+    private static boolean literal(Expr e) {
+        return e instanceof Expr.Str || e instanceof Expr.Num;
+    }
+
+    /** The expression with the template's variables and literal arithmetic folded in. */
+    private Expr canonical(Expr e) {
+        if (e instanceof Expr.Str) {
+            return e;
         }
-        return Optional.of(ResourceId.of(type.toString(), names.toArray(Expr[]::new)));
+        return folded.computeIfAbsent(e, x -> {
+            Value v = evaluator.evaluate(x);
+            // an object or array is not a name: keep the expression as written
+            return v instanceof Value.Known k && k.json().isContainerNode() ? x : v.expr();
+        });
     }
 
     /** The resource a literal symbolic name keys (languageVersion 2.0), when there is one. */
@@ -340,8 +381,8 @@ public final class DependencyGraph {
         return out;
     }
 
-    private static String idKey(Node n) {
-        Expr[] names = ResourceNames.segments(n.name()).toArray(Expr[]::new);
+    private static String idKey(Node n, Expr name) {
+        Expr[] names = ResourceNames.segments(name).toArray(Expr[]::new);
         JsonNode scope = n.json().get("scope");
         if (scope != null && scope.isTextual()) {
             Expr s = ExprParser.tryParseArmString(scope.textValue()).expr().orElse(Expr.str(scope.textValue()));
@@ -393,25 +434,44 @@ public final class DependencyGraph {
 
     /** Every dependency cycle, each as the nodes on it in order (first node repeated at the end). */
     public List<List<Node>> cycles() {
+        return cycles(false);
+    }
+
+    /**
+     * The cycles ARM itself would refuse: over {@code dependsOn} and the targets of {@code reference()} and
+     * {@code list*()} only. A {@code resourceId()} in a property (the portal's inline route ids) waits for nothing.
+     */
+    public List<List<Node>> armCycles() {
+        return cycles(true);
+    }
+
+    private List<List<Node>> cycles(boolean armOnly) {
         List<List<Node>> out = new ArrayList<>();
         Set<Set<Integer>> seen = new LinkedHashSet<>();
         int[] state = new int[nodes.size()];
         Deque<Integer> stack = new ArrayDeque<>();
         for (Node n : nodes) {
             if (state[n.index()] == 0) {
-                dfs(n.index(), state, stack, out, seen);
+                dfs(n.index(), state, stack, out, seen, armOnly);
             }
         }
         return out;
     }
 
-    private void dfs(int v, int[] state, Deque<Integer> stack, List<List<Node>> out, Set<Set<Integer>> seen) {
+    private void dfs(int v, int[] state, Deque<Integer> stack, List<List<Node>> out, Set<Set<Integer>> seen,
+            boolean armOnly) {
         state[v] = 1;
         stack.push(v);
-        for (Node dep : dependencies(nodes.get(v))) {
+        List<Node> deps = dependencies(nodes.get(v));
+        if (armOnly) {
+            Set<Integer> ordered = new LinkedHashSet<>(explicit.getOrDefault(v, Set.of()));
+            ordered.addAll(referenced.getOrDefault(v, Set.of()));
+            deps = toNodes(ordered);
+        }
+        for (Node dep : deps) {
             int w = dep.index();
             if (state[w] == 0) {
-                dfs(w, state, stack, out, seen);
+                dfs(w, state, stack, out, seen, armOnly);
             } else if (state[w] == 1) {
                 List<Integer> cycle = new ArrayList<>();
                 for (Iterator<Integer> it = stack.descendingIterator(); it.hasNext();) {

@@ -144,7 +144,14 @@ public record ResourceId(Kind kind, List<Expr> scopeArgs, String type, List<Expr
 
     /** True when the id points into the deployment's own scope (no other subscription or resource group). */
     public boolean isLocal() {
-        return kind == Kind.EXTENSION || scopeArgs.isEmpty();
+        return kind == Kind.EXTENSION || scopeArgs.stream().allMatch(ResourceId::ownScope);
+    }
+
+    /** {@code resourceGroup().name} and {@code subscription().subscriptionId} name the deployment's own scope. */
+    private static boolean ownScope(Expr arg) {
+        return arg instanceof Expr.Member m && m.target() instanceof Expr.Call c && c.args().isEmpty()
+                && ((c.is("resourceGroup") && m.name().equalsIgnoreCase("name"))
+                        || (c.is("subscription") && m.name().equalsIgnoreCase("subscriptionId")));
     }
 
     /**
@@ -198,10 +205,16 @@ public record ResourceId(Kind kind, List<Expr> scopeArgs, String type, List<Expr
         for (Expr n : names) {
             split.addAll(ResourceNames.segments(n));
         }
-        return Optional.of(new ResourceId(kind, scope, ((Expr.Str) c.arg(typeIndex)).value(), split));
+        // ARM accepts a type written with a trailing slash ('Microsoft.Network/virtualNetworks/'): the same type
+        String type = ((Expr.Str) c.arg(typeIndex)).value().replaceAll("/+$", "");
+        return Optional.of(new ResourceId(kind, scope, type, split));
     }
 
     static String keyOf(Expr e) {
+        // string() of a name is the name: concat(string(parameters('server')), '/', ...) keys like the bare parameter
+        if (e instanceof Expr.Call c && c.is("string") && c.args().size() == 1) {
+            return keyOf(c.arg(0));
+        }
         return (e instanceof Expr.Str s ? s.value() : e.render()).toLowerCase(Locale.ROOT);
     }
 }

@@ -43,7 +43,7 @@ public final class TemplateChecks {
         List<Problem> out = new ArrayList<>();
         out.addAll(expressions(index));
         out.addAll(references(tree, index));
-        out.addAll(graphProblems(graph));
+        out.addAll(graphProblems(graph, false));
         out.addAll(duplicates(graph));
         out.addAll(nameSegments(graph));
         out.addAll(limits(t, tree));
@@ -129,8 +129,11 @@ public final class TemplateChecks {
         }
     }
 
-    /** Unresolved dependsOn, dangling references and cycles. */
-    public static List<Problem> graphProblems(DependencyGraph graph) {
+    /**
+     * Unresolved dependsOn, dangling references and cycles. {@code asArmOrders}: only the cycles ARM would refuse
+     * (a template read from a file); otherwise also those through the resource ids our writer turns into dependsOn.
+     */
+    public static List<Problem> graphProblems(DependencyGraph graph, boolean asArmOrders) {
         List<Problem> out = new ArrayList<>();
         for (DependencyGraph.Unresolved u : graph.unresolved()) {
             out.add(Problem.at("ARM-DEPENDS", u.path(), "dependsOn '" + u.text() + "' names no resource that this "
@@ -142,7 +145,7 @@ public final class TemplateChecks {
                     + "works only for a resource this template deploys, and there is none",
                     "pass the apiVersion as the second argument, or declare the resource as existing"));
         }
-        for (List<DependencyGraph.Node> cycle : graph.cycles()) {
+        for (List<DependencyGraph.Node> cycle : asArmOrders ? graph.armCycles() : graph.cycles()) {
             String names = cycle.stream().map(DependencyGraph.Node::label).collect(Collectors.joining(" -> "));
             out.add(Problem.at("ARM-CYCLE", cycle.get(0).path(), "dependency cycle: " + names,
                     "break the cycle: one of these must not wait for the next"));

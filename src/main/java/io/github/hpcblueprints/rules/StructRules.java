@@ -154,7 +154,7 @@ final class StructRules {
     private static List<Problem> refsAndGraph(TemplateView t) {
         ExpressionIndex index = t.document().expressions();
         List<Problem> out = new java.util.ArrayList<>(TemplateChecks.references(t.root(), index));
-        out.addAll(TemplateChecks.graphProblems(t.document().dependencies()));
+        out.addAll(TemplateChecks.graphProblems(t.document().dependencies(), true));
         return out;
     }
 

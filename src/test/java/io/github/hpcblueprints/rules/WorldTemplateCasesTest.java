@@ -92,6 +92,103 @@ class WorldTemplateCasesTest {
         assertThat(lint(json, "HPCB-STRUCT-001")).extracting(Finding::message).isEmpty();
     }
 
+    /**
+     * ARM reads a dependsOn entry as a resource name too: the documentation samples write the variable that names
+     * the resource, or its value, or the value of a variable holding it.
+     */
+    @Test
+    void aDependsOnThatIsTheResourcesNameResolves() {
+        String json = HEAD + "\"variables\": {\"ipName\": \"PublicIP-LB-FE-0\", \"alias\": \"[variables('ipName')]\"}, "
+                + "\"resources\": [{\"type\": \"Microsoft.Network/publicIPAddresses\", \"apiVersion\": \"2024-05-01\", "
+                + "\"name\": \"[variables('ipName')]\", \"location\": \"uksouth\", \"sku\": {\"name\": \"Standard\"}, "
+                + "\"properties\": {}}, {\"type\": \"Microsoft.Network/loadBalancers\", \"apiVersion\": \"2024-05-01\", "
+                + "\"name\": \"lb\", \"location\": \"uksouth\", \"sku\": {\"name\": \"Standard\"}, \"dependsOn\": ["
+                + "\"[variables('ipName')]\", \"PublicIP-LB-FE-0\", \"[variables('alias')]\"], \"properties\": {}}]}";
+        assertThat(lint(json, "HPCB-STRUCT-001")).extracting(Finding::message).isEmpty();
+        // a name no resource has is still reported
+        assertThat(lint(json.replace("\"PublicIP-LB-FE-0\", \"[variables('alias')]\"",
+                "\"PublicIP-LB-FE-1\", \"[variables('alias')]\""), "HPCB-STRUCT-001"))
+                .extracting(Finding::message).singleElement().satisfies(m -> assertThat(m).contains("PublicIP-LB-FE-1"));
+    }
+
+    /**
+     * The other ways the world's templates name a resource in dependsOn, each ARM resolves: a copy loop's member by
+     * its index, an id built from {@code resourceGroup().id}, an object variable's {@code id}, a child declared inside
+     * its parent by its own name, {@code resourceId()} with the deployment's own group, and a name in lower case.
+     */
+    @Test
+    void theOtherSpellingsOfAResourceResolve() {
+        String json = HEAD + "\"parameters\": {\"prefix\": {\"type\": \"string\"}}, \"variables\": {\"sa\": "
+                + "\"Diag\", \"ids\": {\"nic\": \"[resourceId('Microsoft.Network/networkInterfaces', 'nic-0')]\"}}, "
+                + "\"resources\": [{\"type\": \"Microsoft.Network/networkInterfaces\", \"apiVersion\": \"2024-05-01\", "
+                + "\"name\": \"[concat('nic-', copyIndex())]\", \"location\": \"uksouth\", \"copy\": {\"name\": "
+                + "\"nics\", \"count\": 2}, \"properties\": {}}, {\"type\": \"Microsoft.Storage/storageAccounts\", "
+                + "\"apiVersion\": \"2023-05-01\", \"name\": \"[toLower(variables('sa'))]\", \"location\": \"uksouth\", "
+                + "\"sku\": {\"name\": \"Standard_LRS\"}, \"kind\": \"StorageV2\", \"properties\": {}}, {\"type\": "
+                + "\"Microsoft.Compute/virtualMachines\", \"apiVersion\": \"2024-07-01\", \"name\": \"[concat("
+                + "parameters('prefix'), copyIndex())]\", \"location\": \"uksouth\", \"copy\": {\"name\": \"vms\", "
+                + "\"count\": 2}, \"dependsOn\": [\"[concat('Microsoft.Network/networkInterfaces/', 'nic-', copyIndex())]\", "
+                + "\"[concat(resourceGroup().id, '/providers/Microsoft.Storage/storageAccounts/', variables('sa'))]\", "
+                + "\"[variables('ids').nic]\", \"[resourceId(resourceGroup().name, 'Microsoft.Storage/storageAccounts', "
+                + "'diag')]\"], \"properties\": {}, \"resources\": [{\"type\": \"extensions\", \"apiVersion\": "
+                + "\"2024-07-01\", \"name\": \"CreateForest\", \"location\": \"uksouth\", \"dependsOn\": [\"[concat("
+                + "parameters('prefix'), copyIndex())]\"], \"properties\": {}}]}, {\"type\": "
+                + "\"Microsoft.Resources/deployments\", \"apiVersion\": \"2022-09-01\", \"name\": \"after\", "
+                + "\"dependsOn\": [\"CreateForest\"], \"properties\": {\"mode\": \"Incremental\", \"template\": {"
+                + "\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\", "
+                + "\"contentVersion\": \"1.0.0.0\", \"resources\": []}}}]}";
+        assertThat(lint(json, "HPCB-STRUCT-001")).extracting(Finding::message).isEmpty();
+        // a type the template does not deploy at all is still reported, however its name is computed
+        String missing = json.replace("'/providers/Microsoft.Storage/storageAccounts/'",
+                "'/providers/Microsoft.Network/publicIPAddresses/'");
+        assertThat(lint(missing, "HPCB-STRUCT-001")).extracting(Finding::message).singleElement()
+                .satisfies(m -> assertThat(m).contains("publicIPAddresses"));
+    }
+
+    /**
+     * A portal export gives each inline route its id, and the separate route resources wait for the table: the ids
+     * order nothing, so there is no cycle (ARM waits only for dependsOn, reference() and list*()).
+     */
+    @Test
+    void anInlineChildsIdMakesNoCycle() {
+        String json = HEAD + "\"resources\": [{\"type\": \"Microsoft.Network/routeTables\", \"apiVersion\": "
+                + "\"2024-05-01\", \"name\": \"rt\", \"location\": \"uksouth\", \"properties\": {\"routes\": [{"
+                + "\"name\": \"default\", \"id\": \"[resourceId('Microsoft.Network/routeTables/routes', 'rt', "
+                + "'default')]\", \"properties\": {\"addressPrefix\": \"0.0.0.0/0\", \"nextHopType\": \"Internet\"}}]}}, "
+                + "{\"type\": \"Microsoft.Network/routeTables/routes\", \"apiVersion\": \"2024-05-01\", \"name\": "
+                + "\"[concat('rt', '/default')]\", \"dependsOn\": [\"[resourceId('Microsoft.Network/routeTables', 'rt')]\"], "
+                + "\"properties\": {\"addressPrefix\": \"0.0.0.0/0\", \"nextHopType\": \"Internet\"}}]}";
+        assertThat(lint(json, "HPCB-STRUCT-002")).extracting(Finding::message).isEmpty();
+        // a reference() back to the route does make the table wait for it: that cycle ARM refuses
+        String cyclic = json.replace("\"id\": \"[resourceId('Microsoft.Network/routeTables/routes', 'rt', "
+                + "'default')]\"", "\"id\": \"[reference(resourceId('Microsoft.Network/routeTables/routes', 'rt', "
+                + "'default'), '2024-05-01').id]\"");
+        assertThat(lint(cyclic, "HPCB-STRUCT-002")).hasSize(1);
+    }
+
+    /** string() of a name is the name: the SQL samples build a database's name that way. */
+    @Test
+    void aNameBuiltWithStringIsTheSameName() {
+        String json = HEAD + "\"parameters\": {\"server\": {\"type\": \"string\"}, \"db\": {\"type\": \"string\"}}, "
+                + "\"resources\": [{\"type\": \"Microsoft.Sql/servers/databases\", \"apiVersion\": \"2021-11-01\", "
+                + "\"name\": \"[concat(string(parameters('server')), '/', string(parameters('db')))]\", \"location\": "
+                + "\"uksouth\", \"resources\": [{\"type\": \"extensions\", \"apiVersion\": \"2014-04-01\", \"name\": "
+                + "\"Import\", \"dependsOn\": [\"[resourceId('Microsoft.Sql/servers/databases', parameters('server'), "
+                + "parameters('db'))]\"], \"properties\": {}}]}]}";
+        assertThat(lint(json, "HPCB-STRUCT-001")).extracting(Finding::message).isEmpty();
+    }
+
+    /** reference() of an id written with a trailing slash in its type names the resource the template deploys. */
+    @Test
+    void aReferenceWithATrailingSlashInItsTypeResolves() {
+        String json = HEAD + "\"variables\": {\"sa\": \"diag1\"}, \"resources\": [{\"type\": "
+                + "\"Microsoft.Storage/storageAccounts\", \"apiVersion\": \"2023-05-01\", \"name\": \"[variables('sa')]\", "
+                + "\"location\": \"uksouth\", \"sku\": {\"name\": \"Standard_LRS\"}, \"kind\": \"StorageV2\", "
+                + "\"properties\": {}}], \"outputs\": {\"uri\": {\"type\": \"string\", \"value\": \"[reference(resourceId("
+                + "'Microsoft.Storage/storageAccounts/', variables('sa'))).primaryEndpoints.blob]\"}}}";
+        assertThat(lint(json, "HPCB-STRUCT-003")).extracting(Finding::message).isEmpty();
+    }
+
     /** languageVersion 2.0: resources keyed by symbolic name, which reference() may use. */
     @Test
     void referenceBySymbolicNameInLanguageVersionTwo() {
