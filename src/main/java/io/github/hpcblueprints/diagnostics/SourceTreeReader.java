@@ -24,6 +24,12 @@ import java.util.Map;
  */
 public final class SourceTreeReader {
 
+    /**
+     * The problem code of a key written twice in one object. The reader keeps the last value, as ARM does (it
+     * deploys such templates); whether that is an error is the caller's to say.
+     */
+    public static final String DUPLICATE_KEY = "DUPLICATE-KEY";
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     private final String source;
@@ -123,7 +129,7 @@ public final class SourceTreeReader {
                     String childPath = JsonPath.child(path, key);
                     keys.put(childPath, new Location(source, line(keyLoc), column(keyLoc), childPath));
                     if (o.has(key)) {
-                        problems.add(Problem.of(code, "duplicate key '" + key + "'",
+                        problems.add(Problem.of(DUPLICATE_KEY, "duplicate key '" + key + "'",
                                 new Location(source, line(keyLoc), column(keyLoc), childPath),
                                 "remove one of them; parsers disagree on which one wins"));
                     }

@@ -139,6 +139,13 @@ final class StructRules {
                         .fix("Correct the property as the message says.")
                         .build(),
                         StructRules::schemas),
+                fromChecks(rule("HPCB-STRUCT-020").severity(W, E).title("Key written twice")
+                        .why("ARM deploys a template with a key written twice in one object and uses the last "
+                                + "value; editors, linters and people reading the file often see the first, so the "
+                                + "template does something other than it appears to.")
+                        .fix("Keep one of the two keys: the one with the value you mean.")
+                        .build(), t -> t.document().problems(),
+                        io.github.hpcblueprints.diagnostics.SourceTreeReader.DUPLICATE_KEY),
                 // reported by whoever applies suppressions (they know which matched); no template check of its own
                 Rule.of(rule(STALE_SUPPRESSION).severity(W, E).title("Suppression that matches nothing")
                         .why("A suppression whose rule no longer fires there (the template changed, or the target is "

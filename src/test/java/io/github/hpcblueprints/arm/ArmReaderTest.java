@@ -63,9 +63,12 @@ class ArmReaderTest {
     void reportsDuplicateKeys() {
         ArmDocument doc = ArmReader.read("{\"a\": 1,\n \"a\": 2}", "dup.json");
         assertThat(doc.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(io.github.hpcblueprints.diagnostics.SourceTreeReader.DUPLICATE_KEY);
             assertThat(p.message()).contains("duplicate key 'a'");
             assertThat(p.location().line()).isEqualTo(2);
         });
+        // the last one wins, as in ARM
+        assertThat(doc.root().get("a").intValue()).isEqualTo(2);
     }
 
     @Test

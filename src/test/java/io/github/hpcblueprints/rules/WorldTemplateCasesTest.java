@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
  */
 class WorldTemplateCasesTest {
 
+    /** Rules whose failing case is written here as template text (see {@code RuleCasesTest}). */
+    static final java.util.Set<String> TEXT_CASES = java.util.Set.of("HPCB-STRUCT-020");
+
     static final String HEAD = "{\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/"
             + "deploymentTemplate.json#\", \"contentVersion\": \"1.0.0.0\", ";
 
@@ -187,6 +190,24 @@ class WorldTemplateCasesTest {
                 + "\"properties\": {}}], \"outputs\": {\"uri\": {\"type\": \"string\", \"value\": \"[reference(resourceId("
                 + "'Microsoft.Storage/storageAccounts/', variables('sa'))).primaryEndpoints.blob]\"}}}";
         assertThat(lint(json, "HPCB-STRUCT-003")).extracting(Finding::message).isEmpty();
+    }
+
+    /**
+     * ARM deploys a template with a key written twice and uses the last value (the marketplace templates do it), so
+     * lint reads the file, judges the value ARM uses, and warns about the key.
+     */
+    @Test
+    void aKeyWrittenTwiceIsAWarningAndTheFileIsStillJudged() {
+        String json = HEAD + "\"variables\": {\"tls\": \"TLS1_0\", \"tls\": \"TLS1_2\"}, \"resources\": [{\"type\": "
+                + "\"Microsoft.Storage/storageAccounts\", \"apiVersion\": \"2023-05-01\", \"name\": \"data1\", "
+                + "\"location\": \"uksouth\", \"sku\": {\"name\": \"Standard_LRS\"}, \"kind\": \"StorageV2\", "
+                + "\"properties\": {\"supportsHttpsTrafficOnly\": false, \"minimumTlsVersion\": \"[variables('tls')]\"}}]}";
+        assertThat(lint(json, "HPCB-STRUCT-020")).singleElement().satisfies(f -> {
+            assertThat(f.message()).contains("duplicate key 'tls'");
+            assertThat(f.location().jsonPath()).isEqualTo("$.variables.tls");
+            assertThat(f.location().line()).isEqualTo(1);
+        });
+        assertThat(lint(json, "HPCB-DATA-001")).hasSize(1);
     }
 
     /** languageVersion 2.0: resources keyed by symbolic name, which reference() may use. */
