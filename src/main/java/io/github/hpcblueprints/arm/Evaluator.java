@@ -59,6 +59,19 @@ public final class Evaluator {
         return new Evaluator(parameters, template.path("variables"), Functions.STANDARD);
     }
 
+    /**
+     * Applies one of ARM's functions to known arguments (the rules' value-following uses the same library): the
+     * result, or empty where the function is not one this evaluator folds or refuses these arguments.
+     */
+    public static Optional<JsonNode> apply(String function, List<JsonNode> args) {
+        Functions.Fn fn = Functions.STANDARD.get(function.toLowerCase(Locale.ROOT));
+        if (fn == null) {
+            return Optional.empty();
+        }
+        List<Value> values = args.stream().map(Value::of).toList();
+        return fn.apply(values).filter(Value::known).map(v -> ((Value.Known) v).json());
+    }
+
     /** Evaluates a template string: an expression in brackets, or a literal (with {@code [[} unescaped). */
     public Value evaluateString(String text) {
         ExprParser.Result parsed = ExprParser.tryParseArmString(text);

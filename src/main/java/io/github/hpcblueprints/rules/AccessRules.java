@@ -84,12 +84,27 @@ final class AccessRules {
                                 "extension operations", "the VM accepts extension operations")));
     }
 
-    /** A Windows VM (or scale set, whose model is under {@code prefix}): by its OS configuration, OS disk or image. */
-    static boolean windows(ResourceView vm, String prefix) {
-        return vm.get(prefix + ".osProfile").has("windowsConfiguration")
-                || vm.get(prefix + ".storageProfile.osDisk.osType").asText("").equalsIgnoreCase("Windows")
-                || vm.get(prefix + ".storageProfile.imageReference.publisher").asText("")
-                        .toLowerCase(java.util.Locale.ROOT).contains("windows");
+    /**
+     * A Windows VM (or scale set, whose model is under {@code prefix}): by its OS configuration, OS disk or image,
+     * following variables and parameter defaults as the rest of the rules do (the quickstarts pass the image in).
+     */
+    static boolean windows(RuleContext.Located vm, String prefix) {
+        if (vm.resource().get(prefix + ".osProfile").has("windowsConfiguration")) {
+            return true;
+        }
+        String image = prefix + ".storageProfile.imageReference.";
+        return all(vm.value(prefix + ".storageProfile.osDisk.osType"), t -> t.equalsIgnoreCase("windows"))
+                || all(vm.value(image + "publisher"), t -> t.contains("windows"))
+                // Windows images published by other teams: SQL Server on Windows Server, Visual Studio
+                || all(vm.value(image + "offer"), t -> t.contains("windows") || t.matches(".*-ws20\\d\\d.*")
+                        || t.startsWith("visualstudio"));
+    }
+
+    /** True when the value is known (or each choice is) and its text passes the test, lower-cased. */
+    private static boolean all(Value v, java.util.function.Predicate<String> test) {
+        java.util.function.Predicate<JsonNode> ok = n -> n.isTextual()
+                && test.test(n.textValue().toLowerCase(java.util.Locale.ROOT));
+        return (v instanceof Value.Known || v instanceof Value.OneOf) && v.test(ok, false) == Value.Verdict.PASS;
     }
 
     /** Linux VMs and scale sets (whose VM model is {@code properties.virtualMachineProfile}). */
@@ -104,12 +119,21 @@ final class AccessRules {
 
     private static void passwords(RuleContext.Located l, String prefix, Findings out) {
         JsonNode os = l.resource().get(prefix + ".osProfile");
-        if (windows(l.resource(), prefix)) {
+        if (windows(l, prefix)) {
             return; // a Windows VM signs in with its password; this rule is about Linux
         }
         if (os.has("adminPassword")) {
             String text = os.path("adminPassword").asText("");
-            if (text.startsWith("[") && text.toLowerCase(java.util.Locale.ROOT).contains("if(")) {
+            Value publisher = l.value(prefix + ".storageProfile.imageReference.publisher");
+            boolean osKnown = os.has("linuxConfiguration") || l.resource().get(prefix + ".storageProfile.osDisk")
+                    .has("osType") || publisher instanceof Value.Known || publisher instanceof Value.OneOf
+                    || l.resource().get(prefix + ".storageProfile.imageReference").has("id");
+            if (!osKnown) {
+                // an image passed in without a default: Linux or Windows is the deployment's choice
+                out.unknown(l, l.resource().at(prefix + ".osProfile.adminPassword"), "password sign-in on Linux",
+                        new Value.Unknown("the image, and so Linux or Windows, is chosen at deployment ("
+                                + (publisher instanceof Value.Unknown u ? u.why() : "no image publisher") + ")"));
+            } else if (text.startsWith("[") && text.toLowerCase(java.util.Locale.ROOT).contains("if(")) {
                 // the quickstarts' authenticationType parameter: a password only when a deployment chooses it
                 out.unknown(l, l.resource().at(prefix + ".osProfile.adminPassword"), "password sign-in",
                         new Value.Unknown("chosen at deployment by " + text));

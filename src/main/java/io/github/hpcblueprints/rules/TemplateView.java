@@ -118,6 +118,18 @@ public final class TemplateView {
         if (e instanceof Expr.Null) {
             return new Value.Known(NODES.nullNode());
         }
+        if (e instanceof Expr.Member m && eval(m.target(), depth + 1) instanceof Value.Known k && k.node().isObject()
+                && k.node().has(m.name())) {
+            return eval(k.node().get(m.name()), depth + 1);
+        }
+        if (e instanceof Expr.Index ix && eval(ix.target(), depth + 1) instanceof Value.Known k
+                && eval(ix.index(), depth + 1) instanceof Value.Known i) {
+            JsonNode item = k.node().isArray() && i.node().isIntegralNumber() ? k.node().get(i.node().intValue())
+                    : k.node().isObject() && i.node().isTextual() ? k.node().get(i.node().textValue()) : null;
+            if (item != null) {
+                return eval(item, depth + 1);
+            }
+        }
         if (!(e instanceof Expr.Call c)) {
             return new Value.Unknown(e.render() + " is computed at deployment");
         }
@@ -132,11 +144,6 @@ public final class TemplateView {
                             : eval(v, depth + 1);
                 }
                 break;
-            case "concat":
-            case "format":
-            case "tolower":
-            case "toupper":
-                return strings(c, fn, depth);
             case "if":
                 if (c.args().size() == 3) {
                     Value cond = eval(c.arg(0), depth + 1);
@@ -157,9 +164,24 @@ public final class TemplateView {
                 }
                 break;
             default:
-                break;
+                return functionOf(c, depth);
         }
         return new Value.Unknown(c.name() + "(...) is computed at deployment");
+    }
+
+    /** Any other function of known values, folded by the ARM evaluator's function library. */
+    private Value functionOf(Expr.Call c, int depth) {
+        List<JsonNode> args = new ArrayList<>();
+        for (Expr a : c.args()) {
+            Value v = eval(a, depth + 1);
+            if (!(v instanceof Value.Known k)) {
+                return v instanceof Value.Unknown u ? u
+                        : new Value.Unknown(c.name() + " of values chosen at deployment");
+            }
+            args.add(k.node());
+        }
+        return io.github.hpcblueprints.arm.Evaluator.apply(c.name(), args).<Value>map(Value.Known::new)
+                .orElseGet(() -> new Value.Unknown(c.name() + "(...) is computed at deployment"));
     }
 
     private Value parameter(Expr.Call c, int depth) {
@@ -180,44 +202,5 @@ public final class TemplateView {
             return eval(p.get("defaultValue"), depth + 1);
         }
         return new Value.Unknown("parameter '" + name.value() + "' has no default; its value comes at deployment");
-    }
-
-    private Value strings(Expr.Call c, String fn, int depth) {
-        List<JsonNode> args = new ArrayList<>();
-        for (Expr a : c.args()) {
-            Value v = eval(a, depth + 1);
-            if (!(v instanceof Value.Known k)) {
-                return v instanceof Value.Unknown u ? u : new Value.Unknown(c.name() + " of values chosen at "
-                        + "deployment");
-            }
-            args.add(k.node());
-        }
-        switch (fn) {
-            case "concat": {
-                if (!args.isEmpty() && args.stream().allMatch(JsonNode::isArray)) {
-                    ArrayNode out = NODES.arrayNode();
-                    args.forEach(a -> a.forEach(out::add));
-                    return new Value.Known(out);
-                }
-                StringBuilder sb = new StringBuilder();
-                args.forEach(a -> sb.append(a.asText()));
-                return new Value.Known(NODES.textNode(sb.toString()));
-            }
-            case "format": {
-                if (args.isEmpty()) {
-                    break;
-                }
-                String text = args.get(0).asText();
-                for (int i = 1; i < args.size(); i++) {
-                    text = text.replace("{" + (i - 1) + "}", args.get(i).asText());
-                }
-                return new Value.Known(NODES.textNode(text));
-            }
-            case "tolower":
-                return new Value.Known(NODES.textNode(args.get(0).asText().toLowerCase(Locale.ROOT)));
-            default:
-                return new Value.Known(NODES.textNode(args.get(0).asText().toUpperCase(Locale.ROOT)));
-        }
-        return new Value.Unknown(c.name() + "(...) is computed at deployment");
     }
 }

@@ -43,6 +43,41 @@ class WorldTemplateCasesTest {
         assertThat(lint(json, "HPCB-ACCESS-001")).isEmpty();
     }
 
+    /** The quickstarts pass the image in: a parameter's default or a variable says Windows as plainly. */
+    @Test
+    void aWindowsImageFromAParameterOrVariableIsWindows() {
+        String password = "{\"computerName\": \"vm1\", \"adminUsername\": \"azureuser\", \"adminPassword\": "
+                + "\"[parameters('adminPasswordOrKey')]\"}";
+        String byParameter = vm(password, "{\"imageReference\": {\"publisher\": \"[parameters('publisher')]\", "
+                + "\"offer\": \"[variables('offer')]\", \"sku\": \"2016-Datacenter\", \"version\": \"latest\"}}")
+                .replace("\"parameters\": {", "\"parameters\": {\"publisher\": {\"type\": \"string\", \"defaultValue\": "
+                        + "\"MicrosoftWindowsServer\"}, ")
+                .replace("\"resources\": [", "\"variables\": {\"offer\": \"WindowsServer\"}, \"resources\": [");
+        assertThat(lint(byParameter, "HPCB-ACCESS-001")).isEmpty();
+        String sqlOnWindows = vm(password, "{\"imageReference\": {\"publisher\": \"MicrosoftSQLServer\", "
+                + "\"offer\": \"[variables('sql').offer]\", \"sku\": \"Enterprise\", \"version\": \"latest\"}}")
+                .replace("\"resources\": [", "\"variables\": {\"sql\": {\"offer\": \"SQL2016SP1-WS2016\"}}, "
+                        + "\"resources\": [");
+        assertThat(lint(sqlOnWindows, "HPCB-ACCESS-001")).isEmpty();
+        // a Linux image passed the same way is still judged
+        assertThat(lint(byParameter.replace("MicrosoftWindowsServer", "Canonical").replace("\"WindowsServer\"",
+                "\"ubuntu-24_04-lts\""), "HPCB-ACCESS-001")).hasSize(1);
+    }
+
+    /** An image passed in without a default: whether the VM is Linux is the deployment's choice, so a note. */
+    @Test
+    void aPasswordOnAVmWhoseImageIsChosenAtDeploymentIsANote() {
+        String json = vm("{\"computerName\": \"vm1\", \"adminUsername\": \"azureuser\", \"adminPassword\": "
+                + "\"[parameters('adminPasswordOrKey')]\"}", "{\"imageReference\": {\"publisher\": "
+                + "\"[parameters('publisher')]\", \"offer\": \"[parameters('offer')]\", \"sku\": \"x\", \"version\": "
+                + "\"latest\"}}").replace("\"parameters\": {", "\"parameters\": {\"publisher\": {\"type\": "
+                + "\"string\"}, \"offer\": {\"type\": \"string\"}, ");
+        assertThat(lint(json, "HPCB-ACCESS-001")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.message()).contains("chosen at deployment").contains("parameter 'publisher' has no default");
+        });
+    }
+
     @Test
     void aPasswordOnlyWhenADeploymentChoosesItIsANoteWithTheCondition() {
         String json = vm("{\"computerName\": \"vm1\", \"adminUsername\": \"azureuser\", \"adminPassword\": "
