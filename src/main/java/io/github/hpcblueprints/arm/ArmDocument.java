@@ -25,9 +25,17 @@ public final class ArmDocument {
     private ResourceIndex resources;
     private DependencyGraph dependencies;
 
-    ArmDocument(SourceTree tree) {
+    private final int textLength;
+
+    ArmDocument(SourceTree tree, int textLength) {
         this.tree = tree;
         this.problems = new ArrayList<>(tree.problems());
+        this.textLength = textLength;
+    }
+
+    /** The length in characters of the text this document was read from. */
+    public int textLength() {
+        return textLength;
     }
 
     public String source() {

@@ -40,7 +40,7 @@ public final class ArmReader {
 
     /** Reads JSON text; {@code source} names it in locations. */
     public static ArmDocument read(String json, String source) {
-        ArmDocument doc = new ArmDocument(SourceTreeReader.read(FACTORY, json, source, "ARM-JSON"));
+        ArmDocument doc = new ArmDocument(SourceTreeReader.read(FACTORY, json, source, "ARM-JSON"), json.length());
         doc.addExpressionProblems();
         return doc;
     }

@@ -116,39 +116,48 @@ public final class ValidationService {
     public Report lint(List<Path> paths, boolean hardened, Optional<SchemaLookup> schemas,
             List<Suppression> suppressions) {
         List<Problem> problems = new ArrayList<>();
+        List<TemplateFile> files = templateFiles(paths, problems);
+        // files are read and judged on every core; results are gathered in the files' order, so output is stable
+        List<Read> read = files.parallelStream().map(ValidationService::read).toList();
         java.util.Map<Path, List<ArmDocument>> byFolder = new java.util.TreeMap<>();
-        for (TemplateFile file : templateFiles(paths, problems)) {
-            ArmDocument doc;
-            try {
-                doc = ArmReader.read(file.path());
-            } catch (BlueprintException e) {
-                problems.addAll(e.problems());
+        for (int i = 0; i < files.size(); i++) {
+            TemplateFile file = files.get(i);
+            Read r = read.get(i);
+            problems.addAll(r.problems());
+            if (r.doc() == null) {
                 continue;
             }
-            List<Problem> syntax = doc.problems().stream().filter(p -> p.code().equals("ARM-JSON")).toList();
-            if (!syntax.isEmpty()) {
-                problems.addAll(syntax);
-                continue;
-            }
-            if (!doc.isTemplate()) {
+            if (!r.doc().isTemplate()) {
                 if (file.explicit()) {
-                    problems.add(notATemplate(file.path(), doc));
+                    problems.add(notATemplate(file.path(), r.doc()));
                 }
                 continue;
             }
-            byFolder.computeIfAbsent(file.path().toAbsolutePath().getParent(), k -> new ArrayList<>()).add(doc);
+            byFolder.computeIfAbsent(file.path().toAbsolutePath().getParent(), k -> new ArrayList<>()).add(r.doc());
         }
-        List<Report> reports = new ArrayList<>();
-        for (List<ArmDocument> docs : byFolder.values()) {
-            for (List<ArmDocument> deployment : deployments(docs)) {
-                RuleContext context = new RuleContext(deployment.stream().map(TemplateView::new).toList(),
-                        Optional.empty(), Optional.empty(), hardened, schemas);
-                reports.add(engine.run(context, suppressions));
-            }
-        }
+        List<List<ArmDocument>> deployments = new ArrayList<>();
+        byFolder.values().forEach(docs -> deployments.addAll(deployments(docs)));
+        List<Report> reports = deployments.parallelStream().map(deployment -> engine.run(new RuleContext(
+                deployment.stream().map(TemplateView::new).toList(), Optional.empty(), Optional.empty(), hardened,
+                schemas), suppressions)).toList();
         Report merged = Report.merge(reports, hardened);
         merged = new Report(merged.findings(), hardened, merged.sources(), problems);
         return RuleEngine.withStaleSuppressions(merged, suppressions);
+    }
+
+    /** One file read: the document, or the problems that stop it being judged. */
+    private record Read(ArmDocument doc, List<Problem> problems) {
+    }
+
+    private static Read read(TemplateFile file) {
+        ArmDocument doc;
+        try {
+            doc = ArmReader.read(file.path());
+        } catch (BlueprintException e) {
+            return new Read(null, e.problems());
+        }
+        List<Problem> syntax = doc.problems().stream().filter(p -> p.code().equals("ARM-JSON")).toList();
+        return syntax.isEmpty() ? new Read(doc, List.of()) : new Read(null, syntax);
     }
 
     /** The templates of one folder as deployments: a subscription.json joins the azuredeploy.json beside it. */
