@@ -32,9 +32,9 @@ public final class Evaluator {
     private final Map<String, JsonNode> variableDefinitions;
     private final Map<String, Value> variableValues = new HashMap<>();
     private final Set<String> evaluating = new HashSet<>();
-    private final Map<String, Functions.Fn> functions;
+    private final Map<String, ? extends ArmFunction> functions;
 
-    private Evaluator(Map<String, JsonNode> parameters, JsonNode variables, Map<String, Functions.Fn> functions) {
+    private Evaluator(Map<String, JsonNode> parameters, JsonNode variables, Map<String, ? extends ArmFunction> functions) {
         this.parameters = lowerKeys(parameters);
         this.variableDefinitions = new HashMap<>();
         if (variables != null && variables.isObject()) {
@@ -52,6 +52,27 @@ public final class Evaluator {
     /** For analysis of one template's variables, its parameters unknown. */
     public static Evaluator ofVariables(JsonNode variables) {
         return new Evaluator(Map.of(), variables, Functions.STANDARD);
+    }
+
+    /**
+     * For planning: parameter values known (ARM's parameter names are case-insensitive), and the deployment-context
+     * functions ({@code resourceGroup()}, {@code reference()} ...) given by name in lower case; they take precedence.
+     */
+    public static Evaluator forDeployment(JsonNode template, Map<String, JsonNode> parameters,
+            Map<String, ArmFunction> context) {
+        Map<String, ArmFunction> all = new HashMap<>(Functions.STANDARD);
+        all.putAll(context);
+        return new Evaluator(parameters, template.path("variables"), all);
+    }
+
+    /** This evaluator with more (or other) functions, sharing what it has evaluated of the variables. */
+    public Evaluator with(Map<String, ArmFunction> more) {
+        Map<String, ArmFunction> all = new HashMap<>(functions);
+        all.putAll(more);
+        Evaluator e = new Evaluator(parameters, com.fasterxml.jackson.databind.node.MissingNode.getInstance(), all);
+        e.variableDefinitions.putAll(variableDefinitions);
+        e.variableValues.putAll(variableValues);
+        return e;
     }
 
     /** For planning: parameter values known (ARM's parameter names are case-insensitive). */
@@ -130,7 +151,10 @@ public final class Evaluator {
     /** Evaluates an expression tree. */
     public Value evaluate(Expr e) {
         if (e instanceof Expr.Member m) {
-            return member(evaluate(m.target()), m.name());
+            Value target = evaluate(m.target());
+            Value v = member(target, m.name());
+            // a property the known object lacks (reference()'s run-time values): the expression as written
+            return v instanceof Value.Unknown && target.known() ? new Value.Unknown(m) : v;
         }
         if (e instanceof Expr.Index ix) {
             return index(evaluate(ix.target()), evaluate(ix.index()));
@@ -161,7 +185,7 @@ public final class Evaluator {
         for (Expr a : c.args()) {
             args.add(evaluate(a));
         }
-        Functions.Fn fn = functions.get(name);
+        ArmFunction fn = functions.get(name);
         if (fn != null) {
             Optional<Value> folded = fn.apply(args);
             if (folded.isPresent()) {

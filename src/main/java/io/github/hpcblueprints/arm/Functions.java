@@ -24,8 +24,7 @@ final class Functions {
 
     /** One function: the evaluated arguments to a value, or empty to leave the call as it is. */
     @FunctionalInterface
-    interface Fn {
-        Optional<Value> apply(List<Value> args);
+    interface Fn extends ArmFunction {
     }
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -105,6 +104,10 @@ final class Functions {
         m.put("lessorequals", compare(c -> c <= 0));
         m.put("min", known(a -> extreme(a, true)));
         m.put("max", known(a -> extreme(a, false)));
+        m.put("uniquestring", known(a -> !a.isEmpty() && a.stream().allMatch(JsonNode::isTextual)
+                ? Optional.of(str(Hashes.uniqueString(a.stream().map(JsonNode::textValue).toList()))) : Optional.empty()));
+        m.put("guid", known(a -> !a.isEmpty() && a.stream().allMatch(JsonNode::isTextual)
+                ? Optional.of(str(Hashes.guid(a.stream().map(JsonNode::textValue).toList()))) : Optional.empty()));
         m.put("range", known(a -> a.size() == 2 && a.get(0).isIntegralNumber() && a.get(1).isIntegralNumber()
                 && a.get(1).longValue() >= 0 && a.get(1).longValue() <= 10_000 ? Optional.of(range(a.get(0).longValue(),
                         a.get(1).longValue())) : Optional.empty()));
