@@ -53,7 +53,7 @@ final class ClusterInitProject {
         }
         List<String> mounts = env.storage().stream().map(SharedStorage::mountPoint).filter(m -> !m.isEmpty())
                 .sorted().toList();
-        if (!projects.isEmpty() && !mounts.isEmpty()) {
+        if (projectDirectories(env)) {
             files.put(scheduler + "20-project-directories.sh", script("project-directories.sh.ftl", env,
                     "Creates each project's directory on the shared file systems, for its members only.",
                     Map.of("mounts", Shell.array(mounts),
@@ -65,9 +65,13 @@ final class ClusterInitProject {
 
     /** The specs the project has: {@code default} always, {@code scheduler} when it has scripts. */
     static List<String> specs(ClusterEnvironment env) {
-        boolean scheduler = !restrictedPartitions(env).isEmpty() || (!env.projects().isEmpty()
-                && env.storage().stream().anyMatch(s -> !s.mountPoint().isEmpty()));
+        boolean scheduler = !restrictedPartitions(env).isEmpty() || projectDirectories(env);
         return scheduler ? List.of("default", "scheduler") : List.of("default");
+    }
+
+    /** Projects and a shared file system to give them directories on: the scheduler spec's second script. */
+    private static boolean projectDirectories(ClusterEnvironment env) {
+        return !env.projects().isEmpty() && env.storage().stream().anyMatch(s -> !s.mountPoint().isEmpty());
     }
 
     private static String projectIni(ClusterEnvironment env) {

@@ -155,14 +155,16 @@ final class AccessRules {
     record NsgRule(RuleContext.Located owner, String path, JsonNode properties) {
     }
 
+    private static final java.util.regex.Pattern RULES_IN_VARIABLE =
+            java.util.regex.Pattern.compile("^\\[variables\\('([^']+)'\\)\\]$");
+
     static List<NsgRule> inboundFromAnywhere(RuleContext c) {
         List<NsgRule> out = new ArrayList<>();
         for (RuleContext.Located nsg : c.resources(NSG)) {
             JsonNode rules = nsg.resource().get("properties.securityRules");
             String at = nsg.resource().at("properties.securityRules");
             // the rules may sit in a variable ("securityRules": "[variables('rules')]"): judge them there
-            java.util.regex.Matcher variable = java.util.regex.Pattern.compile("^\\[variables\\('([^']+)'\\)\\]$")
-                    .matcher(rules.asText(""));
+            java.util.regex.Matcher variable = RULES_IN_VARIABLE.matcher(rules.asText(""));
             if (rules.isTextual() && variable.matches()) {
                 rules = nsg.template().root().path("variables").path(variable.group(1));
                 at = io.github.hpcblueprints.diagnostics.JsonPath.child("$.variables", variable.group(1));

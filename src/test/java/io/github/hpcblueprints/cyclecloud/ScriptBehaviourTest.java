@@ -210,11 +210,17 @@ class ScriptBehaviourTest {
 
     /** The node's CloudInit from the cluster template, with the placeholders the CycleCloud server fills in. */
     static String nodeCloudInit(ClusterEnvironment env) {
-        String template = ClusterTemplate.render(env);
-        int from = template.indexOf("CloudInit = '''") + "CloudInit = '''".length();
-        int to = template.indexOf("'''", from);
-        assertThat(from).isGreaterThan("CloudInit = '''".length());
-        return template.substring(from, to).replace("{{nfsAccount}}", "stnfs");
+        String script = cloudInitIn(ClusterTemplate.render(env));
+        assertThat(script).as("the cluster template has a node CloudInit").isNotEmpty();
+        return script.replace("{{nfsAccount}}", "stnfs");
+    }
+
+    /** A cluster template's node CloudInit (the text between {@code CloudInit = '''} and {@code '''}); "" if none. */
+    static String cloudInitIn(String clusterTemplate) {
+        String open = "CloudInit = '''";
+        int from = clusterTemplate.indexOf(open);
+        return from < 0 ? "" : clusterTemplate.substring(from + open.length(),
+                clusterTemplate.indexOf("'''", from + open.length()));
     }
 
     /**

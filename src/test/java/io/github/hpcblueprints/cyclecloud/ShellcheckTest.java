@@ -52,10 +52,9 @@ class ShellcheckTest {
                 String where = b.getFileName() + ":" + f.getKey();
                 if (f.getKey().endsWith(".sh")) {
                     out.put(where, f.getValue());
-                } else if (f.getKey().endsWith(".txt") && f.getValue().contains("CloudInit = '''")) {
+                } else if (f.getKey().endsWith(".txt") && !ScriptBehaviourTest.cloudInitIn(f.getValue()).isEmpty()) {
                     // a node's own cloud-init script, inside the cluster template
-                    int from = f.getValue().indexOf("CloudInit = '''") + "CloudInit = '''".length();
-                    out.put(where + "!CloudInit", f.getValue().substring(from, f.getValue().indexOf("'''", from)));
+                    out.put(where + "!CloudInit", ScriptBehaviourTest.cloudInitIn(f.getValue()));
                 } else if (f.getKey().startsWith("cloud-init/")) {
                     for (JsonNode w : new YAMLMapper().readTree(f.getValue()).path("write_files")) {
                         if (w.path("content").asText().startsWith("#!/usr/bin/env bash")) {
