@@ -31,6 +31,15 @@ public final class LocalPlan implements Deployer {
 
     @Override
     public Plan plan(String environment, List<TemplateDeployment> templates, Map<String, String> overrides) {
+        return diff(environment, store.read(environment), evaluate(context, templates, overrides));
+    }
+
+    /**
+     * The resources the templates deploy, in deployment order, as ARM would evaluate them in {@code context}: what
+     * a plan compares with the state, and what the blueprint docs draw.
+     */
+    public static Map<String, PlannedResource> evaluate(PlanContext context, List<TemplateDeployment> templates,
+            Map<String, String> overrides) {
         Map<String, PlannedResource> after = new LinkedHashMap<>();
         List<String> unused = new ArrayList<>(overrides.keySet());
         for (TemplateDeployment t : templates) {
@@ -45,7 +54,7 @@ public final class LocalPlan implements Deployer {
             throw new BlueprintException(Problem.of("PARAM", "no template declares the parameter(s) " + unused,
                     Location.ofPath("--param"), "check the name against the template's parameters"));
         }
-        return diff(environment, store.read(environment), after);
+        return after;
     }
 
     @Override

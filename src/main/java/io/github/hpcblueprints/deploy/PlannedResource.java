@@ -9,8 +9,10 @@ import java.util.Objects;
  * text {@code (known at deployment: EXPRESSION)}.
  *
  * @param template the template file it comes from
+ * @param dependsOn the ids of the resources of the same deployment it waits for (not part of its state)
  */
-public record PlannedResource(String id, String type, String apiVersion, ObjectNode body, String template) {
+public record PlannedResource(String id, String type, String apiVersion, ObjectNode body, String template,
+        java.util.List<String> dependsOn) {
 
     public PlannedResource {
         Objects.requireNonNull(id);
@@ -18,5 +20,11 @@ public record PlannedResource(String id, String type, String apiVersion, ObjectN
         Objects.requireNonNull(apiVersion);
         Objects.requireNonNull(body);
         Objects.requireNonNull(template);
+        dependsOn = java.util.List.copyOf(dependsOn);
+    }
+
+    /** The last segment of the name: {@code vnet-teaching}, {@code default}. */
+    public String name() {
+        return id.substring(id.lastIndexOf('/') + 1);
     }
 }

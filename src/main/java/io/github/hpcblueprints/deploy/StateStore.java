@@ -58,7 +58,7 @@ public final class StateStore {
             JsonNode r = e.getValue();
             out.put(e.getKey(), new PlannedResource(e.getKey(), r.path("type").asText(), r.path("apiVersion").asText(),
                     r.path("declaration").isObject() ? (ObjectNode) r.get("declaration") : JsonTrees.object(),
-                    r.path("template").asText()));
+                    r.path("template").asText(), java.util.List.of()));
         }
         return out;
     }

@@ -66,7 +66,9 @@ final class TemplatePlanner {
                     "run hpcb lint on the template: HPCB-STRUCT-002 names the cycle");
         }
         List<PlannedResource> out = new ArrayList<>();
+        Map<Integer, List<String>> idsOfNode = new HashMap<>();
         for (DependencyGraph.Node n : order) {
+            int before = out.size();
             JsonNode copy = n.json().path("copy");
             if (copy.isObject()) {
                 Value count = evaluator.evaluateJson(copy.path("count"));
@@ -85,9 +87,23 @@ final class TemplatePlanner {
             } else {
                 one(n).ifPresent(out::add);
             }
+            idsOfNode.put(n.index(), out.subList(before, out.size()).stream().map(PlannedResource::id).toList());
         }
-        return out;
+        // each resource with the ids it waits for, now that every node's instances are known
+        List<PlannedResource> linked = new ArrayList<>();
+        for (PlannedResource r : out) {
+            DependencyGraph.Node n = nodeOf.get(r.id());
+            List<String> deps = graph.dependencies(n).stream().flatMap(d -> idsOfNode.getOrDefault(d.index(),
+                    List.of()).stream()).distinct().toList();
+            PlannedResource withDeps = new PlannedResource(r.id(), r.type(), r.apiVersion(), r.body(), r.template(),
+                    deps);
+            planned.put(r.id().toLowerCase(Locale.ROOT), withDeps);
+            linked.add(withDeps);
+        }
+        return linked;
     }
+
+    private final Map<String, DependencyGraph.Node> nodeOf = new HashMap<>();
 
     private Optional<PlannedResource> one(DependencyGraph.Node n) {
         JsonNode condition = n.json().get("condition");
@@ -108,8 +124,10 @@ final class TemplatePlanner {
                 body.set(f.getKey(), evaluate(f.getValue(), JsonPath.child(n.path(), f.getKey())));
             }
         }
-        PlannedResource r = new PlannedResource(id, n.type(), n.json().path("apiVersion").asText(""), body, file);
+        PlannedResource r = new PlannedResource(id, n.type(), n.json().path("apiVersion").asText(""), body, file,
+                List.of());
         planned.put(id.toLowerCase(Locale.ROOT), r);
+        nodeOf.put(id, n);
         return Optional.of(r);
     }
 
@@ -120,8 +138,9 @@ final class TemplatePlanner {
         List<String> segments = evaluated instanceof Value.Known k && k.json().isValueNode()
                 ? List.of(k.json().asText().split("/", -1))
                 : io.github.hpcblueprints.arm.ResourceNames.segments(evaluated.expr()).stream()
+                        // a slash inside the expression is escaped so the id keeps one segment per level
                         .map(e -> e instanceof io.github.hpcblueprints.arm.Expr.Str s ? s.value() : "{" + e.render()
-                                + "}").toList();
+                                .replace("/", "%2F") + "}").toList();
         String name = String.join("/", segments);
         String providers = ContextFunctions.providers(n.type(), segments).orElseThrow(() -> new PlanException(file,
                 JsonPath.child(n.path(), "name"), "the name '" + name + "' does not have one segment for each level "

@@ -82,6 +82,7 @@ public final class GenerateService {
         // findings cite the files written: with --format bicep, the .bicep declarations, not JSON never written
         files.put("findings.json", BicepFindings.write(report, bicep,
                 format.arm() ? Optional.empty() : Optional.of(Map.copyOf(files))));
+        files.put("README.md", io.github.hpcblueprints.docs.BlueprintDocs.readme(build, report));
         return new GeneratedFiles(name, files);
     }
 

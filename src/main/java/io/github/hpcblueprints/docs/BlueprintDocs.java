@@ -1,0 +1,147 @@
+package io.github.hpcblueprints.docs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.hpcblueprints.build.Build;
+import io.github.hpcblueprints.deploy.LocalPlan;
+import io.github.hpcblueprints.deploy.PlanContext;
+import io.github.hpcblueprints.deploy.PlanService;
+import io.github.hpcblueprints.deploy.PlannedResource;
+import io.github.hpcblueprints.deploy.TemplateDeployment;
+import io.github.hpcblueprints.diagnostics.Generator;
+import io.github.hpcblueprints.hpc.ClusterEnvironment;
+import io.github.hpcblueprints.hpc.Partition;
+import io.github.hpcblueprints.rules.Catalogue;
+import io.github.hpcblueprints.rules.Category;
+import io.github.hpcblueprints.rules.Finding;
+import io.github.hpcblueprints.rules.Report;
+import io.github.hpcblueprints.rules.RuleInfo;
+import io.github.hpcblueprints.text.TextTemplates;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The README of a generated environment ({@code generated/<name>/README.md}), written from the one build result and
+ * its verdict, so it cannot disagree with the templates beside it: what it builds (an architecture diagram and the
+ * resource inventory, evaluated as the local plan evaluates them), the parameters a deployment must supply, the
+ * controls the rules verified (with each remaining finding and accepted suppression), and how to deploy it.
+ */
+public final class BlueprintDocs {
+
+    private static final TextTemplates TEMPLATES = TextTemplates.besides(BlueprintDocs.class);
+
+    private BlueprintDocs() {
+    }
+
+    /** The README of one build, with the verdict the rules gave it. */
+    public static String readme(Build build, Report report) {
+        ClusterEnvironment env = build.environment();
+        List<TemplateDeployment> deployments = PlanService.deployments(build, Optional.empty());
+        PlanContext context = PlanService.context(build, deployments, Optional.empty());
+        Map<String, PlannedResource> resources = LocalPlan.evaluate(context, deployments, Map.of());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("generator", Generator.describe());
+        m.put("name", build.name());
+        m.put("environment", env.name());
+        m.put("region", env.region());
+        m.put("profile", env.profile().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("resourceGroup", context.resourceGroup());
+        m.put("mermaid", Architecture.of(resources, env).mermaid());
+        List<Map<String, String>> inventory = new ArrayList<>();
+        for (PlannedResource r : resources.values()) {
+            inventory.add(Map.of("type", r.type(), "name", r.name().startsWith("{") ? "(set at deployment: "
+                    + r.name().substring(1, r.name().length() - 1).replace("%2F", "/").replace("|", "\\|") + ")"
+                    : r.name(), "template", r.template()));
+        }
+        m.put("resources", inventory);
+        List<Map<String, String>> partitions = new ArrayList<>();
+        env.cluster().ifPresent(c -> {
+            for (Partition p : c.partitions()) {
+                partitions.add(Map.of("name", p.name(), "size", p.vmSize(), "max", String.valueOf(p.maxNodes()),
+                        "spot", p.spot() ? "yes" : "no"));
+            }
+        });
+        m.put("partitions", partitions);
+        m.put("parameters", toSupply(deployments));
+        m.put("controls", controls(report));
+        m.put("commands", commands(build, deployments, context));
+        return TEMPLATES.render("README.md.ftl", m);
+    }
+
+    /** Parameters with neither a default nor a value in the generated parameters file: the deployment gives them. */
+    static List<Map<String, String>> toSupply(List<TemplateDeployment> deployments) {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (TemplateDeployment t : deployments) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = t.template().path("parameters").fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> p = it.next();
+                if (p.getValue().has("defaultValue") || t.parameters().containsKey(p.getKey())) {
+                    continue;
+                }
+                out.add(Map.of("name", p.getKey(), "type", p.getValue().path("type").asText(""), "template", t.file(),
+                        "description", p.getValue().path("metadata").path("description").asText("")
+                                .replace("|", "\\|")));
+            }
+        }
+        return out;
+    }
+
+    /** Every rule of the five control categories, with what it found here. */
+    static List<Map<String, String>> controls(Report report) {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (RuleInfo rule : Catalogue.standard().infos()) {
+            if (rule.category() == Category.STRUCT) {
+                continue;
+            }
+            List<Finding> active = report.active().stream().filter(f -> f.ruleId().equals(rule.id())).toList();
+            List<Finding> accepted = report.suppressed().stream().filter(f -> f.ruleId().equals(rule.id())).toList();
+            String status;
+            if (!accepted.isEmpty()) {
+                status = "accepted: " + accepted.get(0).suppressedBecause().replace("|", "\\|").replace("\n", " ");
+            } else if (active.isEmpty()) {
+                status = "passes";
+            } else {
+                status = active.size() + " " + active.get(0).severity().label() + (active.size() == 1 ? "" : "s")
+                        + ": " + active.get(0).message().replace("|", "\\|").replace("\n", " ");
+            }
+            out.add(Map.of("category", rule.category().name(), "id", rule.id(), "title", rule.title(),
+                    "status", status));
+        }
+        return out;
+    }
+
+    /** The deployment commands with this environment's names and the parameters it needs. */
+    static List<String> commands(Build build, List<TemplateDeployment> deployments, PlanContext context) {
+        List<String> out = new ArrayList<>();
+        String rg = context.resourceGroup();
+        boolean hostEncryption = deployments.stream().anyMatch(t -> t.template().toString()
+                .contains("\"encryptionAtHost\":true"));
+        if (hostEncryption) {
+            // once per subscription: VMs that encrypt at the host need the feature (wait until it is Registered)
+            out.add("az feature register --namespace Microsoft.Compute --name EncryptionAtHost");
+        }
+        out.add("az group create --name " + rg + " --location " + context.location());
+        for (TemplateDeployment t : deployments) {
+            List<String> given = toSupply(List.of(t)).stream().map(p -> p.get("name") + "=<" + p.get("type") + ">")
+                    .toList();
+            String parameters = t.file().replace(".json", ".parameters.json");
+            if (t.file().equals("azuredeploy.json")) {
+                out.add("az deployment group create -g " + rg + " -n " + build.environment().name() + " -f "
+                        + t.file() + " -p @" + parameters + (given.isEmpty() ? "" : " -p " + String.join(" ", given)));
+            } else {
+                // the subscription template needs CycleCloud's identity, which the group deployment outputs
+                List<String> rest = new ArrayList<>(given);
+                if (rest.remove("cycleCloudPrincipalId=<string>")) {
+                    out.add("principal=$(az deployment group show -g " + rg + " -n " + build.environment().name()
+                            + " --query properties.outputs.cycleCloudPrincipalId.value -o tsv)");
+                    rest.add("cycleCloudPrincipalId=$principal");
+                }
+                out.add("az deployment sub create -l " + context.location() + " -f " + t.file() + " -p @"
+                        + parameters + (rest.isEmpty() ? "" : " -p " + String.join(" ", rest)));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,62 @@
+package io.github.hpcblueprints.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.hpcblueprints.build.Build;
+import io.github.hpcblueprints.deploy.LocalPlan;
+import io.github.hpcblueprints.deploy.PlanContext;
+import io.github.hpcblueprints.deploy.PlanService;
+import io.github.hpcblueprints.deploy.PlannedResource;
+import io.github.hpcblueprints.deploy.TemplateDeployment;
+import io.github.hpcblueprints.generate.Pipeline;
+import io.github.hpcblueprints.testing.Golden;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Each generated README draws every resource, dependency and role of its templates, and deploys what they need. */
+class BlueprintDocsTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"minimal-slurm-nfs", "secure-slurm-lustre", "research-instances", "existing-vnet"})
+    void theDiagramHasEveryResourceEveryDependencyAndEveryRole(String name) throws Exception {
+        Build build = new Pipeline().build(Golden.projectDir().resolve("blueprints/" + name + ".yaml"),
+                Optional.empty());
+        List<TemplateDeployment> deployments = PlanService.deployments(build, Optional.empty());
+        PlanContext context = PlanService.context(build, deployments, Optional.empty());
+        Map<String, PlannedResource> resources = LocalPlan.evaluate(context, deployments, Map.of());
+        Architecture a = Architecture.of(resources, build.environment());
+        String mermaid = a.mermaid();
+        for (PlannedResource r : resources.values()) {
+            String node = a.nodeId(r.id()).orElseThrow(() -> new AssertionError("no node for " + r.id()));
+            assertThat(mermaid).as(r.id()).containsPattern("(?m)^    " + node + "\\[\"");
+            for (String d : r.dependsOn()) {
+                assertThat(mermaid).as(r.id() + " waits for " + d)
+                        .contains("  " + node + " --> " + a.nodeId(d).orElseThrow() + "\n");
+            }
+        }
+        long assignments = resources.values().stream().filter(r -> r.type().equals(
+                "Microsoft.Authorization/roleAssignments")).count();
+        assertThat(a.edges().stream().filter(Architecture.Edge::role)).hasSize((int) assignments)
+                .allSatisfy(e -> assertThat(mermaid).contains(a.nodeId(e.from()).orElseThrow() + " == \"" + e.label()
+                        + "\" ==> " + a.nodeId(e.to()).orElseThrow()))
+                .noneSatisfy(e -> assertThat(e.label()).startsWith("role "));
+        // the Slurm nodes CycleCloud creates, at their partitions' largest
+        build.environment().cluster().ifPresent(c -> c.partitions().forEach(p -> assertThat(mermaid)
+                .contains("partition " + p.name() + " x0-" + p.maxNodes() + "<br/>" + p.vmSize())));
+
+        // the committed README is this one, and its deploy commands give every parameter the templates need
+        String readme = Files.readString(Golden.projectDir().resolve("generated/" + name + "/README.md"));
+        assertThat(readme).contains(mermaid);
+        for (Map<String, String> p : BlueprintDocs.toSupply(deployments)) {
+            assertThat(readme).containsPattern("(?m)^az deployment (group|sub) create .* " + p.get("name") + "=");
+        }
+        assertThat(readme.contains("az feature register --namespace Microsoft.Compute --name EncryptionAtHost"))
+                .isEqualTo(resources.values().stream().anyMatch(r -> r.body().path("properties")
+                        .path("securityProfile").path("encryptionAtHost").asBoolean(false)));
+    }
+}
