@@ -78,6 +78,10 @@ public final class Cli implements Runnable {
                 }
                 return ExitCode.INPUT;
             }
+            if (ex instanceof io.github.hpcblueprints.deploy.DeploymentFailure failure) {
+                err.println("error: " + failure.getMessage());
+                return ExitCode.REMOTE;
+            }
             err.println("hpcb: internal error, a bug in hpcb (please report it with the input that caused it): " + ex
                     + (root.debug ? "" : " (run with --debug for the stack trace)"));
             return ExitCode.INTERNAL;

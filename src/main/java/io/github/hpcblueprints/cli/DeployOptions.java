@@ -46,25 +46,54 @@ abstract class DeployOptions {
     Path stateDir;
 
     @Option(names = "--resource-group", paramLabel = "NAME", description = "The resource group to deploy to "
-            + "(the local plan's default: rg-<environment>).")
+            + "(default: rg-<environment>).")
     String resourceGroup;
+
+    @Option(names = "--subscription", paramLabel = "ID", description = "With --target azure: the subscription "
+            + "(default: the environment variable AZURE_SUBSCRIPTION_ID).")
+    String subscription;
+
+    @Option(names = "--create-resource-group", description = "With --target azure: create (or update) the resource "
+            + "group in the environment's region before deploying.")
+    boolean createGroup;
 
     Build build;
     PlanContext context;
-    LocalPlan deployer;
+    io.github.hpcblueprints.deploy.Deployer deployer;
     List<TemplateDeployment> deployments;
 
     /** Builds the blueprint and sets up the deployer for --target. */
     void prepare() {
-        if (!target.equalsIgnoreCase("local")) {
-            throw new BlueprintException(Problem.of("TARGET", "--target " + target + " is not available in this "
-                    + "version: only the local plan is", Location.ofPath("--target"), "use --target local (the "
-                    + "default); generate writes the templates that az deployment group create deploys"));
+        boolean azure = target.equalsIgnoreCase("azure");
+        if (!azure && !target.equalsIgnoreCase("local")) {
+            throw new BlueprintException(Problem.of("TARGET", "--target must be local or azure, not '" + target + "'",
+                    Location.ofPath("--target"), "use --target local (the default) or --target azure"));
+        }
+        String subscriptionId = Optional.ofNullable(subscription).orElse(System.getenv("AZURE_SUBSCRIPTION_ID"));
+        if (azure && (subscriptionId == null || subscriptionId.isBlank())) {
+            throw new BlueprintException(Problem.of("TARGET", "--target azure needs the subscription to deploy to",
+                    Location.ofPath("--subscription"), "give --subscription ID or set AZURE_SUBSCRIPTION_ID "
+                            + "(az account show --query id -o tsv)"));
         }
         build = new Pipeline().build(blueprint, Optional.empty());
         deployments = PlanService.deployments(build, Optional.ofNullable(parametersFile));
         context = PlanService.context(build, deployments, Optional.ofNullable(resourceGroup));
-        deployer = new LocalPlan(new StateStore(stateDir), context);
+        if (!azure) {
+            deployer = new LocalPlan(new StateStore(stateDir), context);
+            return;
+        }
+        context = new PlanContext(subscriptionId, context.resourceGroup(), context.location(), context.tenantId(),
+                context.deploymentName());
+        try {
+            Class.forName("com.azure.resourcemanager.resources.ResourceManager");
+        } catch (ClassNotFoundException e) {
+            throw new BlueprintException(Problem.of("TARGET", "the Azure libraries are not on the class path",
+                    Location.ofPath("--target"), "run through ./hpcb, which adds target/azure-lib for --target "
+                            + "azure (or add target/azure-lib/* to java -cp)"));
+        }
+        deployer = io.github.hpcblueprints.deploy.AzureDeployer.signIn(new io.github.hpcblueprints.deploy
+                .AzureDeployer.Target(subscriptionId, context.resourceGroup(), context.location(), createGroup),
+                cli::progress);
     }
 
     Plan plan() {

@@ -68,7 +68,7 @@ public final class LocalPlan implements Deployer {
     }
 
     /** --param values read as the declared type: JSON for int, bool, array and object; text for strings. */
-    private static Map<String, JsonNode> typed(TemplateDeployment t, Map<String, String> overrides,
+    static Map<String, JsonNode> typed(TemplateDeployment t, Map<String, String> overrides,
             List<String> unused) {
         Map<String, JsonNode> out = new HashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = t.template().path("parameters").fields(); it.hasNext();) {

@@ -16,8 +16,9 @@ public final class PlanText {
 
     public static String render(Plan plan, PlanContext context) {
         StringBuilder sb = new StringBuilder();
-        sb.append("Plan for ").append(plan.environment()).append(" against ").append(plan.state())
-                .append(" (local: no Azure account used)\n");
+        boolean azure = plan.state().startsWith(AzureDeployer.WHERE);
+        sb.append("Plan for ").append(plan.environment()).append(azure ? " in " : " against ").append(plan.state())
+                .append(azure ? " (ARM's what-if)\n" : " (local: no Azure account used)\n");
         sb.append("Resource group ").append(context.resourceGroup()).append(", subscription ")
                 .append(context.subscriptionId()).append(", location ").append(context.location()).append("\n\n");
         for (Change c : plan.changes()) {

@@ -32,12 +32,14 @@ public final class LoopbackHttpsServer implements AutoCloseable {
 
     private final HttpsServer server;
     private final SSLContext clientContext;
+    private final TrustManagerFactory trust;
     private final Map<String, byte[]> bodies = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
 
-    private LoopbackHttpsServer(HttpsServer server, SSLContext clientContext) {
+    private LoopbackHttpsServer(HttpsServer server, SSLContext clientContext, TrustManagerFactory trust) {
         this.server = server;
         this.clientContext = clientContext;
+        this.trust = trust;
     }
 
     /** Starts a server; {@code workDir} receives the keystore. */
@@ -62,7 +64,7 @@ public final class LoopbackHttpsServer implements AutoCloseable {
 
         HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(serverContext));
-        LoopbackHttpsServer s = new LoopbackHttpsServer(server, clientContext);
+        LoopbackHttpsServer s = new LoopbackHttpsServer(server, clientContext, tmf);
         server.createContext("/", exchange -> {
             s.requests.incrementAndGet();
             byte[] body = s.bodies.get(exchange.getRequestURI().getPath());
@@ -90,6 +92,20 @@ public final class LoopbackHttpsServer implements AutoCloseable {
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IOException("keytool failed: " + output);
         }
+    }
+
+    /** Hands every request under {@code prefix} to {@code handler} (an API stub, with its own responses). */
+    public LoopbackHttpsServer route(String prefix, com.sun.net.httpserver.HttpHandler handler) {
+        server.createContext(prefix, exchange -> {
+            requests.incrementAndGet();
+            handler.handle(exchange);
+        });
+        return this;
+    }
+
+    /** Trust in exactly this server's certificate, for clients that build their own TLS (Netty). */
+    public TrustManagerFactory trust() {
+        return trust;
     }
 
     /** Serves {@code body} at {@code path}. */

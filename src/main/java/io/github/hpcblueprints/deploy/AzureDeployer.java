@@ -1,0 +1,355 @@
+package io.github.hpcblueprints.deploy;
+
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.management.AzureEnvironment;
+import com.azure.core.management.exception.ManagementError;
+import com.azure.core.management.exception.ManagementException;
+import com.azure.core.management.polling.PollResult;
+import com.azure.core.management.profile.AzureProfile;
+import com.azure.core.util.polling.LongRunningOperationStatus;
+import com.azure.core.util.polling.PollResponse;
+import com.azure.core.util.polling.SyncPoller;
+import com.azure.identity.DefaultAzureCredentialBuilder;
+import com.azure.resourcemanager.resources.ResourceManager;
+import com.azure.resourcemanager.resources.fluent.DeploymentOperationsClient;
+import com.azure.resourcemanager.resources.fluent.DeploymentsClient;
+import com.azure.resourcemanager.resources.fluent.models.DeploymentExtendedInner;
+import com.azure.resourcemanager.resources.fluent.models.DeploymentInner;
+import com.azure.resourcemanager.resources.fluent.models.DeploymentOperationInner;
+import com.azure.resourcemanager.resources.fluent.models.ResourceGroupInner;
+import com.azure.resourcemanager.resources.fluent.models.WhatIfOperationResultInner;
+import com.azure.resourcemanager.resources.models.DeploymentMode;
+import com.azure.resourcemanager.resources.models.DeploymentParameter;
+import com.azure.resourcemanager.resources.models.DeploymentProperties;
+import com.azure.resourcemanager.resources.models.DeploymentWhatIf;
+import com.azure.resourcemanager.resources.models.DeploymentWhatIfProperties;
+import com.azure.resourcemanager.resources.models.WhatIfChange;
+import com.azure.resourcemanager.resources.models.WhatIfPropertyChange;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.hpcblueprints.diagnostics.BlueprintException;
+import io.github.hpcblueprints.diagnostics.Location;
+import io.github.hpcblueprints.diagnostics.Problem;
+import io.github.hpcblueprints.json.JsonTrees;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Deploys to a real subscription through Azure's resource manager library: ARM's validate and what-if for a plan;
+ * for apply, the resource group if asked, then each template as a deployment (the resource-group template first, the
+ * subscription template after it, given the group deployment's outputs it needs), following the deployment's
+ * operations and printing one line whenever a resource's state changes, and on failure naming each failed resource
+ * with ARM's error code and message. Parameters, secure ones included, go to ARM as parameter values and are never
+ * printed or logged.
+ */
+public final class AzureDeployer implements Deployer {
+
+    /** Where to deploy. {@code createGroup}: create (or update) the resource group first. */
+    public record Target(String subscriptionId, String resourceGroup, String location, boolean createGroup) {
+        public Target {
+            Objects.requireNonNull(subscriptionId);
+            Objects.requireNonNull(resourceGroup);
+            Objects.requireNonNull(location);
+        }
+    }
+
+    private static final ObjectMapper JSON = JsonTrees.mapper();
+    /** How a plan of this deployer names where it applies. */
+    static final String WHERE = "Azure subscription ";
+
+    private final ResourceManager manager;
+    private final Target target;
+    private final Consumer<String> progress;
+    private final Duration pollInterval;
+    private final Map<Plan, Pending> pending = new HashMap<>();
+
+    private record Pending(List<TemplateDeployment> templates, Map<String, String> overrides) {
+    }
+
+    public AzureDeployer(ResourceManager manager, Target target, Consumer<String> progress, Duration pollInterval) {
+        this.manager = manager;
+        this.target = target;
+        this.progress = progress;
+        this.pollInterval = pollInterval;
+    }
+
+    /** Signs in as {@code DefaultAzureCredential} does (environment, managed identity, Azure CLI ...). */
+    public static AzureDeployer signIn(Target target, Consumer<String> progress) {
+        TokenCredential credential = new DefaultAzureCredentialBuilder().build();
+        AzureProfile profile = new AzureProfile(null, target.subscriptionId(), AzureEnvironment.AZURE);
+        return new AzureDeployer(ResourceManager.authenticate(credential, profile)
+                .withSubscription(target.subscriptionId()), target, progress, Duration.ofSeconds(10));
+    }
+
+    private DeploymentsClient deployments() {
+        return manager.deploymentClient().getDeployments();
+    }
+
+    private DeploymentOperationsClient operations() {
+        return manager.deploymentClient().getDeploymentOperations();
+    }
+
+    private static boolean subscriptionScope(TemplateDeployment t) {
+        return t.template().path("$schema").asText("").toLowerCase(Locale.ROOT)
+                .contains("subscriptiondeploymenttemplate");
+    }
+
+    private String deploymentName(String environment, TemplateDeployment t) {
+        return subscriptionScope(t) ? environment + "-subscription" : environment;
+    }
+
+    /**
+     * ARM's validate, then its what-if, of the resource-group template (the subscription template's what-if needs the
+     * group deployment's outputs, so it is validated when it is deployed).
+     */
+    @Override
+    public Plan plan(String environment, List<TemplateDeployment> templates, Map<String, String> overrides) {
+        try {
+            return planInAzure(environment, templates, overrides);
+        } catch (com.azure.core.exception.ClientAuthenticationException e) {
+            throw signInFailed(e);
+        }
+    }
+
+    private static DeploymentFailure signInFailed(RuntimeException e) {
+        String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+        return new DeploymentFailure("could not sign in to Azure (" + first + "): sign in with az login, or set "
+                + "AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET for a service principal", e);
+    }
+
+    private Plan planInAzure(String environment, List<TemplateDeployment> templates, Map<String, String> overrides) {
+        List<Change> changes = new ArrayList<>();
+        for (TemplateDeployment t : templates) {
+            if (subscriptionScope(t)) {
+                progress.accept("subscription.json: validated and deployed after the resource-group deployment, "
+                        + "whose outputs it takes");
+                continue;
+            }
+            String name = deploymentName(environment, t);
+            Map<String, DeploymentParameter> parameters = parameters(t, overrides, Map.of());
+            DeploymentProperties properties = new DeploymentProperties().withMode(DeploymentMode.INCREMENTAL)
+                    .withTemplate(asObject(t.template())).withParameters(parameters);
+            try {
+                deployments().beginValidate(target.resourceGroup(), name, new DeploymentInner()
+                        .withProperties(properties)).setPollInterval(pollInterval).getFinalResult();
+                WhatIfOperationResultInner whatIf = deployments().beginWhatIf(target.resourceGroup(), name,
+                        new DeploymentWhatIf().withProperties(new DeploymentWhatIfProperties()
+                                .withMode(DeploymentMode.INCREMENTAL).withTemplate(asObject(t.template()))
+                                .withParameters(parameters))).setPollInterval(pollInterval).getFinalResult();
+                whatIf.changes().forEach(c -> changes.add(change(c)));
+            } catch (ManagementException e) {
+                throw new DeploymentFailure("ARM refused " + t.file() + ": " + describe(e.getValue()), e);
+            }
+        }
+        Plan plan = new Plan(environment, WHERE + target.subscriptionId() + ", resource group "
+                + target.resourceGroup(), changes, Map.of());
+        pending.put(plan, new Pending(templates, Map.copyOf(overrides)));
+        return plan;
+    }
+
+    @Override
+    public Plan planDestroy(String environment) {
+        throw new BlueprintException(Problem.of("TARGET", "destroy with --target azure is not in this version",
+                Location.ofPath("--target"), "az group delete --name " + target.resourceGroup() + " removes the "
+                        + "environment's resource group and everything in it"));
+    }
+
+    /** Deploys what {@code plan} planned, in order, and waits for each deployment to finish. */
+    @Override
+    public void apply(Plan plan) {
+        try {
+            applyInAzure(plan);
+        } catch (com.azure.core.exception.ClientAuthenticationException e) {
+            throw signInFailed(e);
+        }
+    }
+
+    private void applyInAzure(Plan plan) {
+        Pending p = pending.get(plan);
+        if (p == null) {
+            throw new IllegalStateException("apply a plan this deployer made");
+        }
+        if (target.createGroup()) {
+            manager.serviceClient().getResourceGroups().createOrUpdate(target.resourceGroup(),
+                    new ResourceGroupInner().withLocation(target.location()));
+            progress.accept("resource group " + target.resourceGroup() + " ready in " + target.location());
+        }
+        Map<String, JsonNode> outputs = new LinkedHashMap<>();
+        for (TemplateDeployment t : p.templates()) {
+            String name = deploymentName(plan.environment(), t);
+            DeploymentProperties properties = new DeploymentProperties().withMode(DeploymentMode.INCREMENTAL)
+                    .withTemplate(asObject(t.template())).withParameters(parameters(t, p.overrides(), outputs));
+            DeploymentInner body = new DeploymentInner().withProperties(properties);
+            SyncPoller<PollResult<DeploymentExtendedInner>, DeploymentExtendedInner> poller;
+            try {
+                poller = subscriptionScope(t)
+                        ? deployments().beginCreateOrUpdateAtSubscriptionScope(name, body.withLocation(
+                                target.location()))
+                        : deployments().beginCreateOrUpdate(target.resourceGroup(), name, body);
+            } catch (ManagementException e) {
+                throw new DeploymentFailure("ARM refused " + t.file() + ": " + describe(e.getValue()), e);
+            }
+            DeploymentExtendedInner done = follow(t, name, poller);
+            Object out = done.properties() == null ? null : done.properties().outputs();
+            if (out != null) {
+                JSON.valueToTree(out).fields().forEachRemaining(e -> outputs.put(e.getKey(), e.getValue()
+                        .path("value")));
+            }
+        }
+    }
+
+    /** Polls the deployment, printing each resource's state changes, until it ends; a failure names its causes. */
+    private DeploymentExtendedInner follow(TemplateDeployment t, String name,
+            SyncPoller<PollResult<DeploymentExtendedInner>, DeploymentExtendedInner> poller) {
+        Map<String, String> seen = new HashMap<>();
+        progress.accept("deploying " + t.file() + " as " + name);
+        LongRunningOperationStatus status;
+        do {
+            PollResponse<PollResult<DeploymentExtendedInner>> r;
+            try {
+                r = poller.poll();
+            } catch (RuntimeException e) {
+                // a poll that fails after the library's retries: say so with what is known, then report the failure
+                report(t, name, seen);
+                throw new DeploymentFailure("following deployment " + name + " failed: " + e.getMessage(), e);
+            }
+            status = r.getStatus();
+            report(t, name, seen);
+            if (!status.isComplete()) {
+                sleep();
+            }
+        } while (!status.isComplete());
+        if (status != LongRunningOperationStatus.SUCCESSFULLY_COMPLETED) {
+            throw new DeploymentFailure("deployment " + name + " of " + t.file() + " failed:" + failures(t, name),
+                    null);
+        }
+        try {
+            return poller.getFinalResult();
+        } catch (ManagementException e) {
+            throw new DeploymentFailure("deployment " + name + " of " + t.file() + " failed: " + describe(e.getValue())
+                    + failures(t, name), e);
+        }
+    }
+
+    private Iterable<DeploymentOperationInner> operationsOf(TemplateDeployment t, String name) {
+        return subscriptionScope(t) ? operations().listAtSubscriptionScope(name)
+                : operations().listByResourceGroup(target.resourceGroup(), name);
+    }
+
+    /** One line per resource whose state changed since the last look. */
+    private void report(TemplateDeployment t, String name, Map<String, String> seen) {
+        try {
+            for (DeploymentOperationInner op : operationsOf(t, name)) {
+                if (op.properties() == null || op.properties().targetResource() == null) {
+                    continue;
+                }
+                String resource = op.properties().targetResource().resourceType() + "/"
+                        + op.properties().targetResource().resourceName();
+                String state = op.properties().provisioningState();
+                if (state != null && !state.equals(seen.put(resource, state))) {
+                    progress.accept("  " + resource + ": " + state);
+                }
+            }
+        } catch (ManagementException e) {
+            // the operation list is for progress only; the deployment's own status decides
+        }
+    }
+
+    /** Each failed operation: the resource, ARM's code and message. */
+    private String failures(TemplateDeployment t, String name) {
+        StringBuilder sb = new StringBuilder();
+        Iterable<DeploymentOperationInner> ops;
+        try {
+            ops = operationsOf(t, name);
+            ops.forEach(o -> { });
+        } catch (ManagementException e) {
+            return "\n  (the deployment's operations could not be listed: " + describe(e.getValue()) + ")";
+        }
+        for (DeploymentOperationInner op : ops) {
+            if (op.properties() == null || !"Failed".equalsIgnoreCase(op.properties().provisioningState())) {
+                continue;
+            }
+            String resource = op.properties().targetResource() == null ? "(the deployment)"
+                    : op.properties().targetResource().resourceType() + " '"
+                            + op.properties().targetResource().resourceName() + "'";
+            ManagementError error = op.properties().statusMessage() == null ? null
+                    : op.properties().statusMessage().error();
+            sb.append("\n  ").append(resource).append(": ").append(describe(error));
+        }
+        return sb.toString();
+    }
+
+    private static String describe(ManagementError e) {
+        if (e == null) {
+            return "(no error details)";
+        }
+        StringBuilder sb = new StringBuilder(e.getCode() + ": " + e.getMessage());
+        if (e.getDetails() != null) {
+            for (ManagementError d : e.getDetails()) {
+                sb.append("\n  ").append(d.getCode()).append(": ").append(d.getMessage());
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The parameters file's values, earlier deployments' outputs the template declares, then --param values. */
+    private static Map<String, DeploymentParameter> parameters(TemplateDeployment t, Map<String, String> overrides,
+            Map<String, JsonNode> outputs) {
+        Map<String, JsonNode> values = new LinkedHashMap<>(t.parameters());
+        t.template().path("parameters").fieldNames().forEachRemaining(p -> {
+            if (!values.containsKey(p) && outputs.containsKey(p)) {
+                values.put(p, outputs.get(p));
+            }
+        });
+        values.putAll(LocalPlan.typed(t, overrides, new ArrayList<>(overrides.keySet())));
+        Map<String, DeploymentParameter> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k, new DeploymentParameter().withValue(asObject(v))));
+        return out;
+    }
+
+    private static Change change(WhatIfChange c) {
+        Change.Action action = switch (c.changeType().toString()) {
+            case "Create" -> Change.Action.CREATE;
+            case "Delete" -> Change.Action.DELETE;
+            case "Modify", "Deploy" -> Change.Action.MODIFY;
+            default -> Change.Action.NO_CHANGE;
+        };
+        List<Change.PropertyChange> props = new ArrayList<>();
+        if (c.delta() != null) {
+            flatten("", c.delta(), props);
+        }
+        return new Change(action, c.resourceId(), "", "", JSON.valueToTree(c.before()), JSON.valueToTree(c.after()),
+                props);
+    }
+
+    private static void flatten(String prefix, List<WhatIfPropertyChange> delta, List<Change.PropertyChange> out) {
+        for (WhatIfPropertyChange d : delta) {
+            String path = prefix.isEmpty() ? d.path() : prefix + "." + d.path();
+            if (d.children() != null && !d.children().isEmpty()) {
+                flatten(path, d.children(), out);
+            } else {
+                out.add(new Change.PropertyChange(path, JSON.valueToTree(d.before()), JSON.valueToTree(d.after())));
+            }
+        }
+    }
+
+    private static Object asObject(JsonNode json) {
+        return JSON.convertValue(json, Object.class);
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(pollInterval.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeploymentFailure("interrupted while following the deployment (it goes on in Azure)", e);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package io.github.hpcblueprints.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import io.github.hpcblueprints.json.JsonTrees;
+import io.github.hpcblueprints.testing.LoopbackHttpsServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The parts of ARM's REST protocol a deployment uses, answered the way ARM documents them: PUT of a resource group;
+ * validate; what-if (202 with Location, then the result); a deployment PUT (201 with Azure-AsyncOperation, polled
+ * until it ends, then the deployment); the deployment's operations. Faults are queued per request kind: a status
+ * (429 with Retry-After, 500, 503) or a dropped connection. Every request is recorded, with its time and body.
+ */
+final class ArmStub {
+
+    /** One request as received. */
+    record Request(String method, String path, long atMillis, String authorization, String body) {
+    }
+
+    private final LoopbackHttpsServer server;
+    private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Deque<Integer>> faults = new HashMap<>();
+    /** What each deployment does: its async statuses in turn, then its operations and outputs. */
+    private final Map<String, Deque<String>> statuses = new HashMap<>();
+    private final Map<String, JsonNode> operations = new HashMap<>();
+    private final Map<String, JsonNode> outputs = new HashMap<>();
+    JsonNode whatIfChanges = JsonTrees.parse("[]");
+
+    static final int DROP = -1;
+    private static final Pattern DEPLOYMENT = Pattern.compile(
+            "^/subscriptions/[^/]+(?:/resourcegroups/[^/]+)?(?:/providers/Microsoft\\.Resources)?/deployments/([^/]+)(/.*)?$",
+            Pattern.CASE_INSENSITIVE);
+
+    ArmStub(LoopbackHttpsServer server) {
+        this.server = server;
+        server.route("/subscriptions/", this::arm);
+        server.route("/stub/", this::arm);
+    }
+
+    String base() {
+        return server.uri("/").toString();
+    }
+
+    List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** The next requests of {@code kind} ("PUT deployment", "GET async", "POST whatIf" ...) get these faults first. */
+    ArmStub fault(String kind, int... statusOrDrop) {
+        Deque<Integer> q = faults.computeIfAbsent(kind, k -> new ArrayDeque<>());
+        for (int s : statusOrDrop) {
+            q.add(s);
+        }
+        return this;
+    }
+
+    /** How deployment {@code name} goes: async statuses in order ("Running", "Succeeded" / "Failed"). */
+    ArmStub deployment(String name, JsonNode operationList, JsonNode deploymentOutputs, String... asyncStatuses) {
+        statuses.put(name, new ArrayDeque<>(List.of(asyncStatuses)));
+        operations.put(name, operationList);
+        outputs.put(name, deploymentOutputs);
+        return this;
+    }
+
+    private void arm(HttpExchange ex) throws IOException {
+        String path = ex.getRequestURI().getPath();
+        String method = ex.getRequestMethod();
+        String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        requests.add(new Request(method, path, System.currentTimeMillis(), ex.getRequestHeaders()
+                .getFirst("Authorization"), body));
+        Matcher d = DEPLOYMENT.matcher(path);
+        String kind;
+        if (path.startsWith("/stub/async/")) {
+            kind = "GET async";
+        } else if (path.startsWith("/stub/whatif/")) {
+            kind = "GET whatIf";
+        } else if (d.matches()) {
+            String tail = d.group(2) == null ? "" : d.group(2);
+            kind = method + (tail.isEmpty() ? " deployment" : " " + tail.substring(1));
+        } else {
+            kind = method + " resourceGroup";
+        }
+        Deque<Integer> q = faults.get(kind);
+        Integer fault = q == null ? null : q.poll();
+        if (fault != null && fault == DROP) {
+            ex.close(); // no response at all: the connection drops mid-request
+            return;
+        }
+        if (fault != null) {
+            ex.getResponseHeaders().add("Retry-After", "1");
+            send(ex, fault, "{\"error\": {\"code\": \"" + (fault == 429 ? "TooManyRequests" : "ServiceUnavailable")
+                    + "\", \"message\": \"try again later\"}}");
+            return;
+        }
+        switch (kind) {
+            case "PUT resourceGroup" -> send(ex, 201, "{\"id\": \"" + path + "\", \"name\": \"" + path.substring(
+                    path.lastIndexOf('/') + 1) + "\", \"location\": \"uksouth\", \"properties\": "
+                    + "{\"provisioningState\": \"Succeeded\"}}");
+            case "POST validate" -> send(ex, 200, deploymentBody(path, d.group(1), "Succeeded", null));
+            case "POST whatIf" -> {
+                ex.getResponseHeaders().add("Location", base() + "stub/whatif/" + d.group(1));
+                ex.getResponseHeaders().add("Retry-After", "0");
+                send(ex, 202, "");
+            }
+            case "GET whatIf" -> {
+                ObjectNode r = JsonTrees.object();
+                r.put("status", "Succeeded");
+                r.putObject("properties").set("changes", whatIfChanges);
+                send(ex, 200, r.toString());
+            }
+            case "PUT deployment" -> {
+                ex.getResponseHeaders().add("Azure-AsyncOperation", base() + "stub/async/" + d.group(1));
+                ex.getResponseHeaders().add("Retry-After", "0");
+                send(ex, 201, deploymentBody(path, d.group(1), "Accepted", null));
+            }
+            case "GET async" -> {
+                String name = path.substring("/stub/async/".length());
+                Deque<String> left = statuses.getOrDefault(name, new ArrayDeque<>(List.of("Succeeded")));
+                String status = left.size() > 1 ? left.poll() : left.peek();
+                String error = status.equals("Failed") ? ", \"error\": {\"code\": \"DeploymentFailed\", \"message\": "
+                        + "\"At least one resource deployment operation failed.\"}" : "";
+                send(ex, 200, "{\"status\": \"" + status + "\"" + error + "}");
+            }
+            case "GET deployment" -> {
+                Deque<String> left = statuses.getOrDefault(d.group(1), new ArrayDeque<>(List.of("Succeeded")));
+                send(ex, 200, deploymentBody(path, d.group(1), left.peekLast(), outputs.get(d.group(1))));
+            }
+            case "GET operations" -> {
+                ObjectNode r = JsonTrees.object();
+                r.set("value", operations.getOrDefault(d.group(1), JsonTrees.array()));
+                send(ex, 200, r.toString());
+            }
+            default -> send(ex, 404, "{\"error\": {\"code\": \"NotFound\", \"message\": \"" + kind + "\"}}");
+        }
+    }
+
+    private static String deploymentBody(String path, String name, String state, JsonNode outputs) {
+        ObjectNode r = JsonTrees.object();
+        r.put("id", path.replaceAll("/(validate|whatIf)$", ""));
+        r.put("name", name);
+        ObjectNode p = r.putObject("properties");
+        p.put("provisioningState", state);
+        p.put("mode", "Incremental");
+        if (outputs != null) {
+            p.set("outputs", outputs);
+        }
+        return r.toString();
+    }
+
+    private static void send(HttpExchange ex, int status, String body) throws IOException {
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, b.length == 0 ? -1 : b.length);
+        if (b.length > 0) {
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(b);
+            }
+        }
+        ex.close();
+    }
+
+    /** An operation of the list ARM returns. */
+    static String operation(String id, String state, String type, String name, String errorCode, String message) {
+        return "{\"id\": \"op/" + id + "\", \"operationId\": \"" + id + "\", \"properties\": {\"provisioningState\": \""
+                + state + "\", \"targetResource\": {\"id\": \"/x/" + name + "\", \"resourceType\": \"" + type
+                + "\", \"resourceName\": \"" + name + "\"}" + (errorCode == null ? "" : ", \"statusMessage\": "
+                + "{\"status\": \"Failed\", \"error\": {\"code\": \"" + errorCode + "\", \"message\": \"" + message
+                + "\"}}") + "}}";
+    }
+}

@@ -1,0 +1,161 @@
+package io.github.hpcblueprints.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.azure.core.credential.AccessToken;
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.HttpPipelineBuilder;
+import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
+import com.azure.core.http.policy.BearerTokenAuthenticationPolicy;
+import com.azure.core.http.policy.ExponentialBackoff;
+import com.azure.core.http.policy.RetryPolicy;
+import com.azure.core.management.AzureEnvironment;
+import com.azure.core.management.profile.AzureProfile;
+import com.azure.resourcemanager.resources.ResourceManager;
+import io.github.hpcblueprints.json.JsonTrees;
+import io.github.hpcblueprints.testing.LoopbackHttpsServer;
+import io.netty.handler.ssl.SslContextBuilder;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Mono;
+
+/**
+ * The Azure deployer against an ARM-protocol stub on 127.0.0.1 over HTTPS (the library sends a bearer token only
+ * over TLS): the documented request sequence, retries with backoff on 429/5xx and a dropped connection, a failed
+ * deployment reported with the failing resource and ARM's message, and no secret in anything printed.
+ */
+class AzureDeployerTest {
+
+    @TempDir
+    static Path keys;
+
+    LoopbackHttpsServer server;
+    ArmStub arm;
+    final List<String> printed = new ArrayList<>();
+    static final String SECRET = "p4ss-w0rd-never-printed";
+    static final String TEMPLATE = "{\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/"
+            + "deploymentTemplate.json#\", \"contentVersion\": \"1.0.0.0\", \"parameters\": {\"adminPassword\": "
+            + "{\"type\": \"securestring\"}}, \"resources\": [], \"outputs\": {\"cycleCloudPrincipalId\": {\"type\": "
+            + "\"string\", \"value\": \"abc\"}}}";
+    static final String SUBSCRIPTION_TEMPLATE = "{\"$schema\": \"https://schema.management.azure.com/schemas/"
+            + "2018-05-01/subscriptionDeploymentTemplate.json#\", \"contentVersion\": \"1.0.0.0\", \"parameters\": {"
+            + "\"cycleCloudPrincipalId\": {\"type\": \"string\"}}, \"resources\": []}";
+
+    @BeforeEach
+    void start() throws Exception {
+        server = LoopbackHttpsServer.start(keys);
+        arm = new ArmStub(server);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    AzureDeployer deployer() throws Exception {
+        reactor.netty.http.client.HttpClient netty = reactor.netty.http.client.HttpClient.create()
+                .secure(spec -> {
+                    try {
+                        spec.sslContext(SslContextBuilder.forClient().trustManager(server.trust()).build());
+                    } catch (javax.net.ssl.SSLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        HttpClient client = new NettyAsyncHttpClientBuilder(netty).build();
+        TokenCredential credential = request -> Mono.just(new AccessToken("test-token", OffsetDateTime.now()
+                .plusHours(1)));
+        HttpPipeline pipeline = new HttpPipelineBuilder().httpClient(client).policies(
+                new RetryPolicy(new ExponentialBackoff(4, Duration.ofMillis(200), Duration.ofSeconds(2))),
+                new BearerTokenAuthenticationPolicy(credential, "https://management.azure.com/.default")).build();
+        AzureEnvironment env = new AzureEnvironment(Map.of("resourceManagerEndpointUrl", arm.base(),
+                "managementEndpointUrl", arm.base(), "activeDirectoryEndpointUrl", arm.base()));
+        ResourceManager m = ResourceManager.authenticate(pipeline, new AzureProfile("t", "s1", env))
+                .withSubscription("s1");
+        return new AzureDeployer(m, new AzureDeployer.Target("s1", "rg-t", "uksouth", true), printed::add,
+                Duration.ofMillis(50));
+    }
+
+    static List<TemplateDeployment> templates() {
+        return List.of(new TemplateDeployment("azuredeploy.json", JsonTrees.parse(TEMPLATE), Map.of()),
+                new TemplateDeployment("subscription.json", JsonTrees.parse(SUBSCRIPTION_TEMPLATE), Map.of()));
+    }
+
+    @Test
+    void plansWithValidateAndWhatIfThenDeploysInOrderFollowingEachResource() throws Exception {
+        arm.whatIfChanges = JsonTrees.parse("[{\"resourceId\": \"/subscriptions/s1/resourceGroups/rg-t/providers/"
+                + "Microsoft.Network/virtualNetworks/vnet1\", \"changeType\": \"Create\"}, {\"resourceId\": "
+                + "\"/subscriptions/s1/resourceGroups/rg-t/providers/Microsoft.Storage/storageAccounts/st1\", "
+                + "\"changeType\": \"Modify\", \"delta\": [{\"path\": \"properties.minimumTlsVersion\", "
+                + "\"propertyChangeType\": \"Modify\", \"before\": \"TLS1_0\", \"after\": \"TLS1_2\"}]}]");
+        arm.deployment("t", JsonTrees.parse("[" + ArmStub.operation("1", "Running", "Microsoft.Network/virtualNetworks",
+                "vnet1", null, null) + "]"), JsonTrees.parse("{\"cycleCloudPrincipalId\": {\"type\": \"String\", "
+                + "\"value\": \"principal-1\"}}"), "Running", "Succeeded");
+        AzureDeployer d = deployer();
+        Plan plan = d.plan("t", templates(), Map.of("adminPassword", SECRET));
+        assertThat(plan.changes()).extracting(c -> c.action() + " " + c.id().substring(c.id().lastIndexOf('/') + 1))
+                .containsExactly("CREATE vnet1", "MODIFY st1");
+        assertThat(plan.changes().get(1).properties()).singleElement().satisfies(p -> assertThat(p.path() + " "
+                + p.before() + " " + p.after()).isEqualTo("properties.minimumTlsVersion \"TLS1_0\" \"TLS1_2\""));
+        d.apply(plan);
+        List<String> calls = arm.requests().stream().map(r -> r.method() + " " + r.path()).toList();
+        assertThat(calls).containsSubsequence(
+                "POST /subscriptions/s1/resourcegroups/rg-t/providers/Microsoft.Resources/deployments/t/validate",
+                "POST /subscriptions/s1/resourcegroups/rg-t/providers/Microsoft.Resources/deployments/t/whatIf",
+                "PUT /subscriptions/s1/resourcegroups/rg-t",
+                "PUT /subscriptions/s1/resourcegroups/rg-t/providers/Microsoft.Resources/deployments/t",
+                "GET /stub/async/t",
+                "PUT /subscriptions/s1/providers/Microsoft.Resources/deployments/t-subscription");
+        // every request carried the token; the subscription deployment got the group deployment's output
+        assertThat(arm.requests()).allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer test-token"));
+        assertThat(arm.requests()).filteredOn(r -> r.path().endsWith("/t-subscription") && r.method().equals("PUT"))
+                .singleElement().satisfies(r -> assertThat(r.body()).contains("\"principal-1\""));
+        // the secure value went to ARM as a parameter value (validate, what-if, the deployment), and nowhere else
+        assertThat(arm.requests()).filteredOn(r -> r.body().contains(SECRET)).extracting(r -> r.method() + " "
+                + r.path().substring(r.path().lastIndexOf('/') + 1)).containsExactly("POST validate", "POST whatIf",
+                        "PUT t");
+        assertThat(printed).contains("  Microsoft.Network/virtualNetworks/vnet1: Running")
+                .noneSatisfy(line -> assertThat(line).contains(SECRET));
+    }
+
+    @Test
+    void throttlingServerErrorsAndADroppedConnectionAreRetriedWithBackoff() throws Exception {
+        arm.fault("PUT deployment", 429).fault("GET async", 503, ArmStub.DROP, 500);
+        arm.deployment("t", JsonTrees.parse("[]"), null, "Running", "Succeeded");
+        AzureDeployer d = deployer();
+        d.apply(d.plan("t", templates().subList(0, 1), Map.of()));
+        List<ArmStub.Request> puts = arm.requests().stream().filter(r -> r.method().equals("PUT")
+                && r.path().endsWith("/deployments/t")).toList();
+        assertThat(puts).hasSize(2);
+        // Retry-After: 1 is honoured
+        assertThat(puts.get(1).atMillis() - puts.get(0).atMillis()).isGreaterThanOrEqualTo(900);
+        List<ArmStub.Request> polls = arm.requests().stream().filter(r -> r.path().startsWith("/stub/async/"))
+                .toList();
+        assertThat(polls.size()).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void aFailedDeploymentNamesTheResourceAndArmsMessage() throws Exception {
+        arm.deployment("t", JsonTrees.parse("[" + ArmStub.operation("1", "Succeeded",
+                "Microsoft.Network/virtualNetworks", "vnet1", null, null) + ", " + ArmStub.operation("2", "Failed",
+                "Microsoft.Storage/storageAccounts", "st1", "StorageAccountAlreadyTaken",
+                "The storage account named st1 is already taken.") + "]"), null, "Running", "Failed");
+        AzureDeployer d = deployer();
+        Plan plan = d.plan("t", templates().subList(0, 1), Map.of("adminPassword", SECRET));
+        assertThatThrownBy(() -> d.apply(plan)).isInstanceOf(DeploymentFailure.class)
+                .hasMessageContaining("Microsoft.Storage/storageAccounts 'st1': StorageAccountAlreadyTaken: The "
+                        + "storage account named st1 is already taken.")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(SECRET));
+        assertThat(printed).contains("  Microsoft.Storage/storageAccounts/st1: Failed");
+    }
+}
