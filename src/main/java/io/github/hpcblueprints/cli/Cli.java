@@ -21,7 +21,8 @@ import picocli.CommandLine;
 @Command(name = "hpcb", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Secure research HPC clusters on Azure, from a typed blueprint.",
         subcommands = {CommandLine.HelpCommand.class, GenerateCommand.class, ValidateCommand.class,
-                LintCommand.class, RulesCommand.class, PlanCommand.class, ApplyCommand.class, DestroyCommand.class})
+                LintCommand.class, RulesCommand.class, PlanCommand.class, ApplyCommand.class, DestroyCommand.class,
+                PreflightCommand.class})
 public final class Cli implements Runnable {
 
     @Option(names = "--quiet", description = "Print only results, no progress.", scope = CommandLine.ScopeType.INHERIT)
@@ -41,7 +42,7 @@ public final class Cli implements Runnable {
     public void run() {
         CommandLine.usage(this, err);
         throw new CommandLine.ParameterException(new CommandLine(this), "a command is required (generate, validate, "
-                + "lint, rules, plan, apply, destroy)");
+                + "lint, rules, plan, apply, destroy, preflight)");
     }
 
     /** Runs the CLI with the given streams and returns the exit code (tests call this directly). */

@@ -82,10 +82,29 @@ public final class AzureDeployer implements Deployer {
 
     /** Signs in as {@code DefaultAzureCredential} does (environment, managed identity, Azure CLI ...). */
     public static AzureDeployer signIn(Target target, Consumer<String> progress) {
+        return new AzureDeployer(manager(target.subscriptionId()), target, progress, Duration.ofSeconds(10));
+    }
+
+    /** The resource manager of a subscription, signed in as {@code DefaultAzureCredential} does. */
+    public static ResourceManager manager(String subscriptionId) {
         TokenCredential credential = new DefaultAzureCredentialBuilder().build();
-        AzureProfile profile = new AzureProfile(null, target.subscriptionId(), AzureEnvironment.AZURE);
-        return new AzureDeployer(ResourceManager.authenticate(credential, profile)
-                .withSubscription(target.subscriptionId()), target, progress, Duration.ofSeconds(10));
+        AzureProfile profile = new AzureProfile(null, subscriptionId, AzureEnvironment.AZURE);
+        return ResourceManager.authenticate(credential, profile).withSubscription(subscriptionId);
+    }
+
+    /** What Azure says about the subscription, for {@link Preflight}, through the same sign-in. */
+    public static AzureFacts facts(ResourceManager manager, String subscriptionId) {
+        return new ArmFacts(manager.serviceClient().getHttpPipeline(), manager.serviceClient().getEndpoint(),
+                subscriptionId);
+    }
+
+    /** Runs a step that talks to Azure, turning a failed sign-in into what to do about it. */
+    public static <T> T signedIn(java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (com.azure.core.exception.ClientAuthenticationException e) {
+            throw signInFailed(e);
+        }
     }
 
     private DeploymentsClient deployments() {

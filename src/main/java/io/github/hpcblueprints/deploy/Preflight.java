@@ -243,7 +243,10 @@ public final class Preflight {
             String scope = r.id().substring(0, r.id().toLowerCase(Locale.ROOT).lastIndexOf("/providers/"));
             String planned = r.body().path("properties").path("timePeriod").path("startDate").asText("");
             Optional<String> existing = facts.budgetStartDate(scope, name);
-            if (existing.isPresent() && !existing.get().equals(planned)) {
+            if (planned.startsWith(TemplatePlanner.KNOWN_AT_DEPLOYMENT)) {
+                // the template decides the date when it deploys (our templates read back the recorded one)
+                out.add(PreflightResult.pass("budget-start", "budget " + name + ": start date set at deployment"));
+            } else if (existing.isPresent() && !existing.get().equals(planned)) {
                 out.add(PreflightResult.fail("budget-start", "the budget " + name + " exists with start date "
                         + existing.get() + " and the deployment would set " + planned + ": Azure refuses to change "
                         + "a budget's start date", "deploy with --param budgetStartDate=" + existing.get()));

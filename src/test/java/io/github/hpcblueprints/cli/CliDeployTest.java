@@ -54,6 +54,9 @@ class CliDeployTest {
             CliGenerateTest.Run azure = run("plan", b, "--target", "azure");
             assertThat(azure.code()).isEqualTo(ExitCode.INPUT);
             assertThat(azure.err()).contains("needs the subscription").contains("AZURE_SUBSCRIPTION_ID");
+            CliGenerateTest.Run preflight = run("preflight", b);
+            assertThat(preflight.code()).isEqualTo(ExitCode.INPUT);
+            assertThat(preflight.err()).contains("preflight needs the subscription");
         }
         CliGenerateTest.Run param = run("plan", b, "--param", "nosuch=1", "--state", tmp.toString());
         assertThat(param.code()).isEqualTo(ExitCode.INPUT);

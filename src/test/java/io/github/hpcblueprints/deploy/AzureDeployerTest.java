@@ -3,24 +3,14 @@ package io.github.hpcblueprints.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.azure.core.credential.AccessToken;
-import com.azure.core.credential.TokenCredential;
-import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpPipeline;
-import com.azure.core.http.HttpPipelineBuilder;
-import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
-import com.azure.core.http.policy.BearerTokenAuthenticationPolicy;
-import com.azure.core.http.policy.ExponentialBackoff;
-import com.azure.core.http.policy.RetryPolicy;
 import com.azure.core.management.AzureEnvironment;
 import com.azure.core.management.profile.AzureProfile;
 import com.azure.resourcemanager.resources.ResourceManager;
 import io.github.hpcblueprints.json.JsonTrees;
 import io.github.hpcblueprints.testing.LoopbackHttpsServer;
-import io.netty.handler.ssl.SslContextBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import reactor.core.publisher.Mono;
 
 /**
  * The Azure deployer against an ARM-protocol stub on 127.0.0.1 over HTTPS (the library sends a bearer token only
@@ -64,20 +53,7 @@ class AzureDeployerTest {
     }
 
     AzureDeployer deployer() throws Exception {
-        reactor.netty.http.client.HttpClient netty = reactor.netty.http.client.HttpClient.create()
-                .secure(spec -> {
-                    try {
-                        spec.sslContext(SslContextBuilder.forClient().trustManager(server.trust()).build());
-                    } catch (javax.net.ssl.SSLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-        HttpClient client = new NettyAsyncHttpClientBuilder(netty).build();
-        TokenCredential credential = request -> Mono.just(new AccessToken("test-token", OffsetDateTime.now()
-                .plusHours(1)));
-        HttpPipeline pipeline = new HttpPipelineBuilder().httpClient(client).policies(
-                new RetryPolicy(new ExponentialBackoff(4, Duration.ofMillis(200), Duration.ofSeconds(2))),
-                new BearerTokenAuthenticationPolicy(credential, "https://management.azure.com/.default")).build();
+        HttpPipeline pipeline = AzureTestPipeline.of(server);
         AzureEnvironment env = new AzureEnvironment(Map.of("resourceManagerEndpointUrl", arm.base(),
                 "managementEndpointUrl", arm.base(), "activeDirectoryEndpointUrl", arm.base()));
         ResourceManager m = ResourceManager.authenticate(pipeline, new AzureProfile("t", "s1", env))

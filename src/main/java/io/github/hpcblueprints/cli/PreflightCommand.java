@@ -1,0 +1,68 @@
+package io.github.hpcblueprints.cli;
+
+import io.github.hpcblueprints.build.Build;
+import io.github.hpcblueprints.deploy.AzureDeployer;
+import io.github.hpcblueprints.deploy.PlanContext;
+import io.github.hpcblueprints.deploy.PlanService;
+import io.github.hpcblueprints.deploy.Preflight;
+import io.github.hpcblueprints.deploy.PreflightResult;
+import io.github.hpcblueprints.deploy.TemplateDeployment;
+import io.github.hpcblueprints.diagnostics.BlueprintException;
+import io.github.hpcblueprints.diagnostics.Location;
+import io.github.hpcblueprints.diagnostics.Problem;
+import io.github.hpcblueprints.generate.Pipeline;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code hpcb preflight BLUEPRINT}: whether the subscription is ready, before anything is deployed. */
+@Command(name = "preflight", mixinStandardHelpOptions = true, description = "Check that the subscription is ready "
+        + "for the blueprint (providers, quota, sizes, rights, features, names taken); exit 3 when it is not.")
+final class PreflightCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Cli cli;
+
+    @Parameters(index = "0", paramLabel = "BLUEPRINT", description = "The blueprint YAML file.")
+    Path blueprint;
+
+    @Option(names = "--subscription", paramLabel = "ID", description = "The subscription (default: the environment "
+            + "variable AZURE_SUBSCRIPTION_ID).")
+    String subscription;
+
+    @Option(names = "--resource-group", paramLabel = "NAME", description = "The resource group the environment "
+            + "would be deployed to (default: rg-<environment>).")
+    String resourceGroup;
+
+    @Override
+    public Integer call() {
+        String id = Optional.ofNullable(subscription).orElse(System.getenv("AZURE_SUBSCRIPTION_ID"));
+        if (id == null || id.isBlank()) {
+            throw new BlueprintException(Problem.of("TARGET", "preflight needs the subscription to check",
+                    Location.ofPath("--subscription"), "give --subscription ID or set AZURE_SUBSCRIPTION_ID "
+                            + "(az account show --query id -o tsv)"));
+        }
+        Build build = new Pipeline().build(blueprint, Optional.empty());
+        List<TemplateDeployment> deployments = PlanService.deployments(build, Optional.empty());
+        PlanContext local = PlanService.context(build, deployments, Optional.ofNullable(resourceGroup));
+        PlanContext context = new PlanContext(id, local.resourceGroup(), local.location(), local.tenantId(),
+                local.deploymentName());
+        List<PreflightResult> results = AzureDeployer.signedIn(() -> PlanService.located(() -> Preflight.check(build,
+                context, AzureDeployer.facts(AzureDeployer.manager(id), id), deployments)));
+        long failed = results.stream().filter(r -> !r.ok()).count();
+        for (PreflightResult r : results) {
+            cli.out().println((r.ok() ? "  ok    " : "  FAIL  ") + r.check() + ": " + r.message());
+            if (!r.ok()) {
+                cli.out().println("        fix: " + r.fix());
+            }
+        }
+        cli.out().printf("%d check(s) failed, %d passed (subscription %s, resource group %s, %s)%n", failed,
+                results.size() - failed, id, context.resourceGroup(), context.location());
+        return failed == 0 ? ExitCode.OK : ExitCode.REMOTE;
+    }
+}

@@ -1,0 +1,40 @@
+package io.github.hpcblueprints.deploy;
+
+import com.azure.core.credential.AccessToken;
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.HttpPipelineBuilder;
+import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
+import com.azure.core.http.policy.BearerTokenAuthenticationPolicy;
+import com.azure.core.http.policy.ExponentialBackoff;
+import com.azure.core.http.policy.RetryPolicy;
+import io.github.hpcblueprints.testing.LoopbackHttpsServer;
+import io.netty.handler.ssl.SslContextBuilder;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import reactor.core.publisher.Mono;
+
+/**
+ * The resource manager library's HTTP pipeline pointed at a loopback stub: Netty trusting only the stub's certificate,
+ * retries with short backoff, and a bearer token from a fixed credential (no sign-in leaves the machine).
+ */
+final class AzureTestPipeline {
+
+    private AzureTestPipeline() {
+    }
+
+    static HttpPipeline of(LoopbackHttpsServer server) {
+        reactor.netty.http.client.HttpClient netty = reactor.netty.http.client.HttpClient.create().secure(spec -> {
+            try {
+                spec.sslContext(SslContextBuilder.forClient().trustManager(server.trust()).build());
+            } catch (javax.net.ssl.SSLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        TokenCredential credential = request -> Mono.just(new AccessToken("test-token", OffsetDateTime.now()
+                .plusHours(1)));
+        return new HttpPipelineBuilder().httpClient(new NettyAsyncHttpClientBuilder(netty).build()).policies(
+                new RetryPolicy(new ExponentialBackoff(4, Duration.ofMillis(200), Duration.ofSeconds(2))),
+                new BearerTokenAuthenticationPolicy(credential, "https://management.azure.com/.default")).build();
+    }
+}
