@@ -194,15 +194,7 @@ final class Functions {
                 parts.add(e);
             }
         }
-        List<Expr> merged = new ArrayList<>();
-        for (Expr p : parts) {
-            int last = merged.size() - 1;
-            if (p instanceof Expr.Str s && last >= 0 && merged.get(last) instanceof Expr.Str prev) {
-                merged.set(last, Expr.str(prev.value() + s.value()));
-            } else {
-                merged.add(p);
-            }
-        }
+        List<Expr> merged = ResourceNames.mergeLiterals(parts);
         return Optional.of(merged.size() == 1 ? new Value.Unknown(merged.get(0))
                 : new Value.Unknown(Expr.call("concat", merged)));
     }

@@ -159,6 +159,15 @@ public final class ResourceNames {
 
     /** One segment from its pieces; adjacent literals merge so {@code concat('a', 'b')} keys like {@code 'ab'}. */
     private static Expr close(List<Expr> pieces) {
+        List<Expr> merged = mergeLiterals(pieces);
+        if (merged.isEmpty()) {
+            return Expr.str("");
+        }
+        return merged.size() == 1 ? merged.get(0) : Expr.call("concat", merged);
+    }
+
+    /** The pieces of a concatenation with each run of adjacent string literals joined into one. */
+    static List<Expr> mergeLiterals(List<Expr> pieces) {
         List<Expr> merged = new ArrayList<>();
         for (Expr p : pieces) {
             int last = merged.size() - 1;
@@ -168,9 +177,6 @@ public final class ResourceNames {
                 merged.add(p);
             }
         }
-        if (merged.isEmpty()) {
-            return Expr.str("");
-        }
-        return merged.size() == 1 ? merged.get(0) : Expr.call("concat", merged);
+        return merged;
     }
 }

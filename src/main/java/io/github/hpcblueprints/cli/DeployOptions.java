@@ -69,12 +69,8 @@ abstract class DeployOptions {
             throw new BlueprintException(Problem.of("TARGET", "--target must be local or azure, not '" + target + "'",
                     Location.ofPath("--target"), "use --target local (the default) or --target azure"));
         }
-        String subscriptionId = Optional.ofNullable(subscription).orElse(System.getenv("AZURE_SUBSCRIPTION_ID"));
-        if (azure && (subscriptionId == null || subscriptionId.isBlank())) {
-            throw new BlueprintException(Problem.of("TARGET", "--target azure needs the subscription to deploy to",
-                    Location.ofPath("--subscription"), "give --subscription ID or set AZURE_SUBSCRIPTION_ID "
-                            + "(az account show --query id -o tsv)"));
-        }
+        String subscriptionId = azure ? subscription(subscription, "--target azure needs the subscription to "
+                + "deploy to") : "";
         build = new Pipeline().build(blueprint, Optional.empty());
         deployments = PlanService.deployments(build, Optional.ofNullable(parametersFile));
         context = PlanService.context(build, deployments, Optional.ofNullable(resourceGroup));
@@ -94,6 +90,16 @@ abstract class DeployOptions {
         deployer = io.github.hpcblueprints.deploy.AzureDeployer.signIn(new io.github.hpcblueprints.deploy
                 .AzureDeployer.Target(subscriptionId, context.resourceGroup(), context.location(), createGroup),
                 cli::progress);
+    }
+
+    /** --subscription, else AZURE_SUBSCRIPTION_ID; a usage error saying {@code why} when neither is set. */
+    static String subscription(String option, String why) {
+        String id = Optional.ofNullable(option).orElse(System.getenv("AZURE_SUBSCRIPTION_ID"));
+        if (id == null || id.isBlank()) {
+            throw new BlueprintException(Problem.of("TARGET", why, Location.ofPath("--subscription"), "give "
+                    + "--subscription ID or set AZURE_SUBSCRIPTION_ID (az account show --query id -o tsv)"));
+        }
+        return id;
     }
 
     Plan plan() {

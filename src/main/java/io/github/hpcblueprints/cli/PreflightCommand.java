@@ -7,9 +7,6 @@ import io.github.hpcblueprints.deploy.PlanService;
 import io.github.hpcblueprints.deploy.Preflight;
 import io.github.hpcblueprints.deploy.PreflightResult;
 import io.github.hpcblueprints.deploy.TemplateDeployment;
-import io.github.hpcblueprints.diagnostics.BlueprintException;
-import io.github.hpcblueprints.diagnostics.Location;
-import io.github.hpcblueprints.diagnostics.Problem;
 import io.github.hpcblueprints.generate.Pipeline;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,12 +38,7 @@ final class PreflightCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String id = Optional.ofNullable(subscription).orElse(System.getenv("AZURE_SUBSCRIPTION_ID"));
-        if (id == null || id.isBlank()) {
-            throw new BlueprintException(Problem.of("TARGET", "preflight needs the subscription to check",
-                    Location.ofPath("--subscription"), "give --subscription ID or set AZURE_SUBSCRIPTION_ID "
-                            + "(az account show --query id -o tsv)"));
-        }
+        String id = DeployOptions.subscription(subscription, "preflight needs the subscription to check");
         Build build = new Pipeline().build(blueprint, Optional.empty());
         List<TemplateDeployment> deployments = PlanService.deployments(build, Optional.empty());
         PlanContext local = PlanService.context(build, deployments, Optional.ofNullable(resourceGroup));
