@@ -248,13 +248,8 @@ public final class DependencyGraph {
         if (symbol(target).isPresent()) {
             return;
         }
-        Expr folded = canonical(target);
         // a resource declared existing answers reference() too
-        Optional<ResourceId> id = ResourceId.parse(folded).or(() -> relativeId(folded));
-        if (id.isPresent() && id.get().isLocal() && !lookupId(id.get()).isEmpty()) {
-            return;
-        }
-        Optional<List<Integer>> found = resolve(folded);
+        Optional<List<Integer>> found = resolve(canonical(target), true);
         if (found.isPresent() && found.get().isEmpty()) {
             dangling.add(new Dangling(path, target.render()));
         }
@@ -280,17 +275,20 @@ public final class DependencyGraph {
         if (!direct.isEmpty()) {
             return Optional.of(direct);
         }
-        return resolve(canonical(e));
+        return resolve(canonical(e), false);
     }
 
-    /** Resolves a folded name or id (see {@link #resolveDependsOn(String)}). */
-    private Optional<List<Integer>> resolve(Expr e) {
+    /**
+     * Resolves a folded name or id (see {@link #resolveDependsOn(String)}). {@code existingAnswers}: an id may name a
+     * resource declared existing (as reference() may; dependsOn may not).
+     */
+    private Optional<List<Integer>> resolve(Expr e, boolean existingAnswers) {
         Optional<ResourceId> id = ResourceId.parse(e).or(() -> relativeId(e));
         if (id.isPresent()) {
             if (!id.get().isLocal()) {
                 return Optional.of(List.of());
             }
-            List<Integer> hits = deployed(lookupId(id.get()));
+            List<Integer> hits = existingAnswers ? lookupId(id.get()) : deployed(lookupId(id.get()));
             if (!hits.isEmpty()) {
                 return Optional.of(hits);
             }

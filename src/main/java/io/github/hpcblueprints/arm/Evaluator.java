@@ -46,7 +46,7 @@ public final class Evaluator {
 
     /** For analysis: the template's variables known, its parameters not (a deployment may set any of them). */
     public static Evaluator partial(JsonNode template) {
-        return new Evaluator(Map.of(), template.path("variables"), Functions.STANDARD);
+        return ofVariables(template.path("variables"));
     }
 
     /** For analysis of one template's variables, its parameters unknown. */
@@ -63,16 +63,6 @@ public final class Evaluator {
         Map<String, ArmFunction> all = new HashMap<>(Functions.STANDARD);
         all.putAll(context);
         return new Evaluator(parameters, template.path("variables"), all);
-    }
-
-    /** This evaluator with more (or other) functions, sharing what it has evaluated of the variables. */
-    public Evaluator with(Map<String, ArmFunction> more) {
-        Map<String, ArmFunction> all = new HashMap<>(functions);
-        all.putAll(more);
-        Evaluator e = new Evaluator(parameters, com.fasterxml.jackson.databind.node.MissingNode.getInstance(), all);
-        e.variableDefinitions.putAll(variableDefinitions);
-        e.variableValues.putAll(variableValues);
-        return e;
     }
 
     /** For planning: parameter values known (ARM's parameter names are case-insensitive). */

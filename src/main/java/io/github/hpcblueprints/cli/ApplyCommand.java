@@ -27,7 +27,7 @@ final class ApplyCommand extends DeployOptions implements Callable<Integer> {
             return ExitCode.OK;
         }
         deployer.apply(plan);
-        cli.progress(target.equalsIgnoreCase("azure") ? "deployed to " + plan.state()
+        cli.progress(!plan.local() ? "deployed to " + plan.state()
                 : "applied: " + plan.resources().size() + " resource(s) recorded in " + plan.state());
         return ExitCode.OK;
     }

@@ -61,8 +61,6 @@ public final class AzureDeployer implements Deployer {
     }
 
     private static final ObjectMapper JSON = JsonTrees.mapper();
-    /** How a plan of this deployer names where it applies. */
-    static final String WHERE = "Azure subscription ";
 
     private final ResourceManager manager;
     private final Target target;
@@ -167,8 +165,8 @@ public final class AzureDeployer implements Deployer {
                 throw new DeploymentFailure("ARM refused " + t.file() + ": " + describe(e.getValue()), e);
             }
         }
-        Plan plan = new Plan(environment, WHERE + target.subscriptionId() + ", resource group "
-                + target.resourceGroup(), changes, Map.of());
+        Plan plan = new Plan(environment, "Azure subscription " + target.subscriptionId() + ", resource group "
+                + target.resourceGroup(), false, changes, Map.of());
         pending.put(plan, new Pending(templates, Map.copyOf(overrides)));
         return plan;
     }
@@ -284,10 +282,9 @@ public final class AzureDeployer implements Deployer {
     /** Each failed operation: the resource, ARM's code and message. */
     private String failures(TemplateDeployment t, String name) {
         StringBuilder sb = new StringBuilder();
-        Iterable<DeploymentOperationInner> ops;
+        List<DeploymentOperationInner> ops = new ArrayList<>();
         try {
-            ops = operationsOf(t, name);
-            ops.forEach(o -> { });
+            operationsOf(t, name).forEach(ops::add); // each page fetched once
         } catch (ManagementException e) {
             return "\n  (the deployment's operations could not be listed: " + describe(e.getValue()) + ")";
         }

@@ -121,7 +121,7 @@ public final class LocalPlan implements Deployer {
         }
         Map<String, PlannedResource> result = new LinkedHashMap<>();
         after.values().forEach(r -> result.put(r.id(), r));
-        return new Plan(environment, store.file(environment).toString(), changes, result);
+        return new Plan(environment, store.file(environment).toString(), true, changes, result);
     }
 
     private static TreeSet<String> union(java.util.Set<String> a, java.util.Set<String> b) {

@@ -8,10 +8,12 @@ import java.util.Objects;
  * A what-if: the changes a deployment of an environment would make, against what was recorded, and the resources
  * as they would be afterwards (what {@code apply} records).
  *
- * @param state where the environment's state is (or would be) recorded
+ * @param state where the environment's state is (or would be) recorded: a state file, or a subscription and group
+ * @param local true for the local plan (no Azure account), false for ARM's own what-if
  * @param resources by id, what the environment consists of after the changes
  */
-public record Plan(String environment, String state, List<Change> changes, Map<String, PlannedResource> resources) {
+public record Plan(String environment, String state, boolean local, List<Change> changes,
+        Map<String, PlannedResource> resources) {
 
     public Plan {
         Objects.requireNonNull(environment);

@@ -16,7 +16,7 @@ public final class PlanText {
 
     public static String render(Plan plan, PlanContext context) {
         StringBuilder sb = new StringBuilder();
-        boolean azure = plan.state().startsWith(AzureDeployer.WHERE);
+        boolean azure = !plan.local();
         sb.append("Plan for ").append(plan.environment()).append(azure ? " in " : " against ").append(plan.state())
                 .append(azure ? " (ARM's what-if)\n" : " (local: no Azure account used)\n");
         sb.append("Resource group ").append(context.resourceGroup()).append(", subscription ")

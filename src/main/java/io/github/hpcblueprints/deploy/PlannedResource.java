@@ -23,6 +23,13 @@ public record PlannedResource(String id, String type, String apiVersion, ObjectN
         dependsOn = java.util.List.copyOf(dependsOn);
     }
 
+    /** True for a VM, or a scale set's VM model, that asks for encryption at the host. */
+    public boolean encryptsAtHost() {
+        return body.path("properties").path("securityProfile").path("encryptionAtHost").asBoolean(false)
+                || body.path("properties").path("virtualMachineProfile").path("securityProfile")
+                        .path("encryptionAtHost").asBoolean(false);
+    }
+
     /** The last segment of the name: {@code vnet-teaching}, {@code default}. */
     public String name() {
         return id.substring(id.lastIndexOf('/') + 1);

@@ -188,10 +188,7 @@ public final class Preflight {
     }
 
     private static void features(List<PlannedResource> resources, AzureFacts facts, List<PreflightResult> out) {
-        boolean wanted = resources.stream().anyMatch(r -> r.body().path("properties").path("securityProfile")
-                .path("encryptionAtHost").asBoolean(false) || r.body().path("properties").path("virtualMachineProfile")
-                .path("securityProfile").path("encryptionAtHost").asBoolean(false));
-        if (wanted) {
+        if (resources.stream().anyMatch(PlannedResource::encryptsAtHost)) {
             out.add(facts.registeredFeatures().stream().anyMatch(f -> f.equalsIgnoreCase(ENCRYPTION_AT_HOST))
                     ? PreflightResult.pass("features", ENCRYPTION_AT_HOST + " is registered")
                     : PreflightResult.fail("features", "VMs use encryption at host and the subscription has not "

@@ -107,16 +107,14 @@ final class TemplatePlanner {
 
     private Optional<PlannedResource> one(DependencyGraph.Node n) {
         JsonNode condition = n.json().get("condition");
-        if (condition != null) {
-            Value c = evaluator.evaluateJson(condition);
-            if (c instanceof Value.Known k && k.json().isBoolean() && !k.json().booleanValue()) {
-                return Optional.empty();
-            }
+        Value c = condition == null ? null : evaluator.evaluateJson(condition);
+        if (c instanceof Value.Known k && k.json().isBoolean() && !k.json().booleanValue()) {
+            return Optional.empty();
         }
         String id = id(n);
         ObjectNode body = JSON.objectNode();
-        if (condition != null && !(evaluator.evaluateJson(condition) instanceof Value.Known)) {
-            body.put("condition", shown(evaluator.evaluateJson(condition)));
+        if (c instanceof Value.Unknown) {
+            body.put("condition", shown(c));
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = n.json().fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> f = it.next();

@@ -34,12 +34,20 @@ public final class Architecture {
     private final Map<String, String> labels = new LinkedHashMap<>();
     private final List<Edge> edges = new ArrayList<>();
 
+    /** The resources by lower-case id, as the diagram's keys are. */
+    private final Map<String, PlannedResource> byKey = new LinkedHashMap<>();
+
     private Architecture(Map<String, PlannedResource> resources) {
         this.resources = resources;
+        resources.values().forEach(r -> byKey.put(r.id().toLowerCase(Locale.ROOT), r));
     }
 
-    /** The diagram of these resources (as the local plan evaluates them) and the environment's cluster. */
-    public static Architecture of(Map<String, PlannedResource> resources, ClusterEnvironment env) {
+    /**
+     * The diagram of these resources (as the local plan evaluates them) and the environment's cluster, whose nodes
+     * the CycleCloud server VM named {@code serverVm} creates.
+     */
+    public static Architecture of(Map<String, PlannedResource> resources, ClusterEnvironment env,
+            Optional<String> serverVm) {
         Architecture a = new Architecture(resources);
         for (PlannedResource r : resources.values()) {
             a.node(r.id(), shortType(r.type()) + "<br/>" + (r.name().startsWith("{") ? "(name set at deployment)"
@@ -55,7 +63,8 @@ public final class Architecture {
         }
         env.cluster().ifPresent(c -> {
             Optional<PlannedResource> server = resources.values().stream().filter(r -> r.type()
-                    .equalsIgnoreCase("Microsoft.Compute/virtualMachines") && r.name().endsWith("-cc")).findFirst();
+                    .equalsIgnoreCase("Microsoft.Compute/virtualMachines") && serverVm.filter(r.name()::equals)
+                            .isPresent()).findFirst();
             List<String> nodes = new ArrayList<>();
             nodes.add("slurm:scheduler|scheduler<br/>" + c.scheduler().vmSize());
             nodes.add("slurm:login|login x" + c.loginMax() + "<br/>" + c.login().vmSize());
@@ -181,8 +190,7 @@ public final class Architecture {
         if (key.startsWith("scope:")) {
             return "Cost and governance";
         }
-        PlannedResource r = resources.get(resources.keySet().stream().filter(k -> k.equalsIgnoreCase(key))
-                .findFirst().orElse(key));
+        PlannedResource r = byKey.get(key);
         String type = r == null ? "" : r.type().toLowerCase(Locale.ROOT);
         if (type.startsWith("microsoft.network/")) {
             return "Network";

@@ -49,7 +49,7 @@ public final class BlueprintDocs {
         m.put("region", env.region());
         m.put("profile", env.profile().name().toLowerCase(java.util.Locale.ROOT));
         m.put("resourceGroup", context.resourceGroup());
-        m.put("mermaid", Architecture.of(resources, env).mermaid());
+        m.put("mermaid", Architecture.of(resources, env, build.compiled().reach().serverVm()).mermaid());
         List<Map<String, String>> inventory = new ArrayList<>();
         for (PlannedResource r : resources.values()) {
             inventory.add(Map.of("type", r.type(), "name", r.name().startsWith("{") ? "(set at deployment: "
@@ -67,7 +67,7 @@ public final class BlueprintDocs {
         m.put("partitions", partitions);
         m.put("parameters", toSupply(deployments));
         m.put("controls", controls(report));
-        m.put("commands", commands(build, deployments, context));
+        m.put("commands", commands(build, deployments, context, resources));
         return TEMPLATES.render("README.md.ftl", m);
     }
 
@@ -113,12 +113,11 @@ public final class BlueprintDocs {
     }
 
     /** The deployment commands with this environment's names and the parameters it needs. */
-    static List<String> commands(Build build, List<TemplateDeployment> deployments, PlanContext context) {
+    static List<String> commands(Build build, List<TemplateDeployment> deployments, PlanContext context,
+            Map<String, PlannedResource> resources) {
         List<String> out = new ArrayList<>();
         String rg = context.resourceGroup();
-        boolean hostEncryption = deployments.stream().anyMatch(t -> t.template().toString()
-                .contains("\"encryptionAtHost\":true"));
-        if (hostEncryption) {
+        if (resources.values().stream().anyMatch(PlannedResource::encryptsAtHost)) {
             // once per subscription: VMs that encrypt at the host need the feature (wait until it is Registered)
             out.add("az feature register --namespace Microsoft.Compute --name EncryptionAtHost");
         }

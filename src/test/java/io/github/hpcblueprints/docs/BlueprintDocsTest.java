@@ -29,7 +29,7 @@ class BlueprintDocsTest {
         List<TemplateDeployment> deployments = PlanService.deployments(build, Optional.empty());
         PlanContext context = PlanService.context(build, deployments, Optional.empty());
         Map<String, PlannedResource> resources = LocalPlan.evaluate(context, deployments, Map.of());
-        Architecture a = Architecture.of(resources, build.environment());
+        Architecture a = Architecture.of(resources, build.environment(), build.compiled().reach().serverVm());
         String mermaid = a.mermaid();
         for (PlannedResource r : resources.values()) {
             String node = a.nodeId(r.id()).orElseThrow(() -> new AssertionError("no node for " + r.id()));
