@@ -890,7 +890,7 @@ resource budgetTeaching 'Microsoft.Consumption/budgets@2024-08-01' = {
   name: 'budget-teaching'
   properties: {
     category: 'Cost'
-    amount: 300
+    amount: 600
     timeGrain: 'Monthly'
     timePeriod: {
       startDate: budgetStartDate

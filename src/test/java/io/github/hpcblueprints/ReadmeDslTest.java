@@ -41,7 +41,7 @@ class ReadmeDslTest {
             .storage(SharedStorage.azureFilesNfs("shared", 100, "/shared"))
             .access(Access.defaults().withLocalSignIn(
                 "Short-lived course cluster; the lecturer issues CycleCloud accounts to students."))
-            .cost(CostControls.defaults().withMonthlyBudget(300).withContactEmails("hpc-budgets@example.ac.uk"))
+            .cost(CostControls.defaults().withMonthlyBudget(600).withContactEmails("hpc-budgets@example.ac.uk"))
             .source("minimal-slurm-nfs.yaml")
             .build();
         GeneratedFiles files = new GenerateService().render("minimal-slurm-nfs", env);

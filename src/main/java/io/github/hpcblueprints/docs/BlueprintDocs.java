@@ -2,6 +2,7 @@ package io.github.hpcblueprints.docs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.hpcblueprints.build.Build;
+import io.github.hpcblueprints.cost.PriceTable;
 import io.github.hpcblueprints.deploy.LocalPlan;
 import io.github.hpcblueprints.deploy.PlanContext;
 import io.github.hpcblueprints.deploy.PlanService;
@@ -68,7 +69,87 @@ public final class BlueprintDocs {
         m.put("parameters", toSupply(deployments));
         m.put("controls", controls(report));
         m.put("commands", commands(build, deployments, context, resources));
+        m.put("access", access(build, resources));
+        m.put("cost", cost(CostEstimate.of(resources, env, PriceTable.shipped())));
         return TEMPLATES.render("README.md.ftl", m);
+    }
+
+    /** Who gets in and how: the names the first-boot and sign-in instructions need. */
+    static Map<String, Object> access(Build build, Map<String, PlannedResource> resources) {
+        ClusterEnvironment env = build.environment();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("bastion", resources.values().stream().filter(r -> r.type().equals("Microsoft.Network/bastionHosts"))
+                .map(PlannedResource::name).findFirst().orElse(""));
+        m.put("server", build.compiled().reach().serverVm().orElse(""));
+        m.put("adminUser", env.cycleCloud().map(c -> c.adminUser()).orElse(""));
+        m.put("cluster", env.cluster().map(c -> c.name()).orElse(""));
+        m.put("entraSignIn", env.access().cycleCloudEntraSignIn());
+        m.put("localReason", env.access().localSignInReason());
+        m.put("homes", env.cluster().isPresent() && env.storage().stream()
+                .anyMatch(s -> s.mountPoint().equals(io.github.hpcblueprints.hpc.Defaults.SHARED_MOUNT_POINT)));
+        m.put("defaultPartition", env.cluster().map(c -> c.defaultPartition().name()).orElse(""));
+        List<Map<String, String>> projects = new ArrayList<>();
+        for (io.github.hpcblueprints.hpc.Project p : env.projects()) {
+            if (!p.partitions().isEmpty()) {
+                projects.add(Map.of("name", p.name(), "partitions", String.join(", ", p.partitions().stream()
+                        .map(q -> "`" + q + "-" + p.name() + "`").toList())));
+            }
+        }
+        m.put("projects", projects);
+        List<Map<String, String>> instances = new ArrayList<>();
+        for (io.github.hpcblueprints.hpc.ResearchInstance i : env.instances()) {
+            String vm = resources.values().stream().filter(r -> r.type().equals("Microsoft.Compute/virtualMachines")
+                    && r.name().endsWith("-" + i.name())).map(PlannedResource::name).findFirst().orElseThrow();
+            instances.add(Map.of("name", i.name(), "vm", vm, "project", i.project().isEmpty() ? "the environment"
+                    : "project " + i.project(), "mounts", String.join(", ", i.mounts())));
+        }
+        m.put("instances", instances);
+        m.put("entraSsh", env.access().entraSshLogin());
+        return m;
+    }
+
+    /** The estimate as the README prints it: amounts formatted, totals and what the budget leaves. */
+    static Map<String, Object> cost(CostEstimate e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("currency", e.currency());
+        m.put("asOf", e.asOf());
+        m.put("source", e.source());
+        m.put("fixed", lines(e, e.fixed()));
+        m.put("fixedTotal", e.money(e.fixedTotal()));
+        m.put("daytime", lines(e, e.daytime()));
+        m.put("daytimeTotal", e.money(e.daytimeTotal()));
+        m.put("daytimeHours", CostEstimate.DAYTIME_HOURS.toPlainString());
+        m.put("alwaysOnFactor", PriceTable.HOURS_PER_MONTH.divide(CostEstimate.DAYTIME_HOURS, 1,
+                java.math.RoundingMode.HALF_UP).toPlainString());
+        m.put("idleMinutes", String.valueOf(e.idleReleaseMinutes()));
+        List<Map<String, String>> nodes = new ArrayList<>();
+        for (CostEstimate.NodeRate n : e.nodes()) {
+            nodes.add(Map.of("partition", n.partition(), "size", n.vmSize() + (n.spot() ? " (Spot)" : ""),
+                    "hourly", e.currency() + " " + n.hourly().toPlainString(), "idle", e.currency() + " "
+                            + e.idleTail(n).setScale(4, java.math.RoundingMode.HALF_UP).toPlainString(), "max", String.valueOf(n.maxNodes()),
+                    "ceiling", e.money(n.fullMonth()), "left", String.format(java.util.Locale.ROOT, "%,d",
+                            e.nodeHoursLeft(n))));
+        }
+        m.put("nodes", nodes);
+        m.put("unpriced", e.unpriced());
+        m.put("budget", e.budget() == 0 ? "" : e.money(java.math.BigDecimal.valueOf(e.budget())));
+        java.math.BigDecimal spent = e.fixedTotal().add(e.daytimeTotal());
+        m.put("committed", e.money(spent));
+        m.put("committedShare", e.budget() == 0 ? "" : spent.multiply(java.math.BigDecimal.valueOf(100))
+                .divide(java.math.BigDecimal.valueOf(e.budget()), 0, java.math.RoundingMode.HALF_UP).toPlainString());
+        m.put("covered", e.leftForNodes().signum() > 0);
+        m.put("left", e.money(e.leftForNodes().abs()));
+        return m;
+    }
+
+    private static List<Map<String, String>> lines(CostEstimate e, List<CostEstimate.Line> lines) {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (CostEstimate.Line l : lines) {
+            out.add(Map.of("item", l.item(), "sku", l.sku(), "quantity", String.format(java.util.Locale.ROOT, "%,d",
+                    l.quantity().setScale(0, java.math.RoundingMode.HALF_UP).longValueExact()) + " " + l.unit(),
+                    "unitPrice", e.currency() + " " + l.unitPrice().toPlainString(), "monthly", e.money(l.monthly())));
+        }
+        return out;
     }
 
     /** Parameters with neither a default nor a value in the generated parameters file: the deployment gives them. */

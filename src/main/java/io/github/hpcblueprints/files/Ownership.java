@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -54,8 +55,12 @@ final class Ownership {
         return new Ownership(Kind.FOREIGN, null);
     }
 
-    /** What writing {@code willWrite} would refuse under {@code overwrite}; empty when it may go ahead. */
-    List<Problem> refusals(Path target, Set<String> willWrite, StagedDirectory.Overwrite overwrite) throws IOException {
+    /**
+     * What writing {@code willWrite} would refuse under {@code overwrite}; empty when it may go ahead. A partial
+     * update minds only the edits it would replace: the files it leaves alone stay as the user has them.
+     */
+    List<Problem> refusals(Path target, Set<String> willWrite, StagedDirectory.Overwrite overwrite, boolean partial)
+            throws IOException {
         boolean force = overwrite == StagedDirectory.Overwrite.FORCE;
         Location at = Location.of(target.toString(), 0, 0);
         switch (kind) {
@@ -87,7 +92,7 @@ final class Ownership {
                 continue;
             }
             if (manifest.lists(rel)) {
-                if (!manifest.unchanged(rel, Files.readAllBytes(file))) {
+                if ((!partial || willWrite.contains(rel)) && !manifest.unchanged(rel, Files.readAllBytes(file))) {
                     edited.add(rel);
                 }
             } else if (willWrite.contains(rel)) {
@@ -106,6 +111,36 @@ final class Ownership {
                     + "to the folder are kept), or rerun with --force to replace them"));
         }
         return out;
+    }
+
+    /**
+     * For a partial update: puts the files an earlier run wrote, and this one does not, into {@code staging} as
+     * they are, and returns them with the hashes the manifest recorded.
+     */
+    Map<String, String> keepGenerated(Path target, Path staging, Set<String> willWrite) throws IOException {
+        Map<String, String> kept = new java.util.TreeMap<>();
+        if (kind != Kind.MANIFEST) {
+            return kept;
+        }
+        for (Map.Entry<String, String> e : manifest.sha256ByPath().entrySet()) {
+            Path from = target.resolve(e.getKey());
+            if (willWrite.contains(e.getKey()) || !Files.isRegularFile(from, LinkOption.NOFOLLOW_LINKS)) {
+                continue; // rewritten now, or deleted by the user since: nothing to keep
+            }
+            Path to = staging.resolve(e.getKey());
+            Files.createDirectories(to.getParent());
+            link(from, to);
+            kept.put(e.getKey(), e.getValue());
+        }
+        return kept;
+    }
+
+    private static void link(Path from, Path to) throws IOException {
+        try {
+            Files.createLink(to, from);
+        } catch (IOException | UnsupportedOperationException e) {
+            Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
+        }
     }
 
     /**
@@ -129,11 +164,7 @@ final class Ownership {
             }
             Files.createDirectories(to.getParent());
             if (Files.isRegularFile(from, LinkOption.NOFOLLOW_LINKS)) {
-                try {
-                    Files.createLink(to, from);
-                } catch (IOException | UnsupportedOperationException e) {
-                    Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
-                }
+                link(from, to);
             } else {
                 Files.copy(from, to, LinkOption.NOFOLLOW_LINKS, StandardCopyOption.COPY_ATTRIBUTES);
             }

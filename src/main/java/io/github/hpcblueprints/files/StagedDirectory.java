@@ -52,14 +52,17 @@ public final class StagedDirectory implements AutoCloseable {
     private final Path target;
     private final Path staging;
     private final Overwrite overwrite;
+    /** Keep the files an earlier run wrote that this one does not write (a partial update, such as the docs). */
+    private final boolean partial;
     /** What was written: each file's SHA-256 by relative path, which becomes the manifest. */
     private final Map<String, String> written = new TreeMap<>();
     private boolean committed;
 
-    private StagedDirectory(Path target, Path staging, Overwrite overwrite) {
+    private StagedDirectory(Path target, Path staging, Overwrite overwrite, boolean partial) {
         this.target = target;
         this.staging = staging;
         this.overwrite = overwrite;
+        this.partial = partial;
     }
 
     /** Stages a replacement of {@code target}, which must be a folder this tool wrote (see the class comment). */
@@ -68,6 +71,19 @@ public final class StagedDirectory implements AutoCloseable {
     }
 
     public static StagedDirectory create(Path target, Overwrite overwrite) {
+        return stage(target, overwrite, false);
+    }
+
+    /**
+     * Stages an update of some files of {@code target}: the files written replace theirs, and every file an earlier
+     * run wrote and this one does not is kept, still listed in the manifest as it was recorded (so an edited one
+     * stays known as edited). Writing {@code README.md} alone this way leaves the templates beside it in place.
+     */
+    public static StagedDirectory update(Path target, Overwrite overwrite) {
+        return stage(target, overwrite, true);
+    }
+
+    private static StagedDirectory stage(Path target, Overwrite overwrite, boolean partial) {
         Path abs = target.toAbsolutePath().normalize();
         Path parent = abs.getParent();
         try {
@@ -75,7 +91,7 @@ public final class StagedDirectory implements AutoCloseable {
             SwapRecovery.recover(abs);
             Path staging = parent.resolve(SwapRecovery.stagingName(abs));
             Files.createDirectory(staging);
-            return new StagedDirectory(abs, staging, overwrite);
+            return new StagedDirectory(abs, staging, overwrite, partial);
         } catch (IOException e) {
             throw new BlueprintException(Problem.of("OUT-IO", "cannot create the output folder: " + e.getMessage(),
                     Location.of(abs.toString(), 0, 0), "check that the parent folder is writable"));
@@ -87,10 +103,16 @@ public final class StagedDirectory implements AutoCloseable {
      * every target before writing any.
      */
     public static List<Problem> check(Path target, java.util.Set<String> files, Overwrite overwrite) {
+        return check(target, files, overwrite, false);
+    }
+
+    /** As {@link #check(Path, java.util.Set, Overwrite)}, for an {@link #update} when {@code partial}. */
+    public static List<Problem> check(Path target, java.util.Set<String> files, Overwrite overwrite,
+            boolean partial) {
         Path abs = target.toAbsolutePath().normalize();
         try {
             Path effective = SwapRecovery.effectiveTarget(abs);
-            return Ownership.of(effective).refusals(effective, files, overwrite);
+            return Ownership.of(effective).refusals(effective, files, overwrite, partial);
         } catch (IOException e) {
             return List.of(Problem.of("OUT-IO", "cannot read " + abs + ": " + e.getMessage(),
                     Location.of(abs.toString(), 0, 0), "check the folder's permissions"));
@@ -144,9 +166,12 @@ public final class StagedDirectory implements AutoCloseable {
         List<String> kept;
         try {
             Ownership owner = Ownership.of(target);
-            List<Problem> refusals = owner.refusals(target, written.keySet(), overwrite);
+            List<Problem> refusals = owner.refusals(target, written.keySet(), overwrite, partial);
             if (!refusals.isEmpty()) {
                 throw new BlueprintException(refusals);
+            }
+            if (partial) {
+                written.putAll(owner.keepGenerated(target, staging, written.keySet()));
             }
             kept = owner.carryOver(target, staging, written.keySet());
             Files.writeString(staging.resolve(Manifest.FILE_NAME), new Manifest(written).text());

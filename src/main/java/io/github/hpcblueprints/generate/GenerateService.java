@@ -31,6 +31,8 @@ import java.util.Optional;
  */
 public final class GenerateService {
 
+    private static final String README = "README.md";
+
     private final Pipeline pipeline;
 
     public GenerateService(BlueprintLoader loader) {
@@ -62,6 +64,51 @@ public final class GenerateService {
         return files(Pipeline.build(name, env, Optional.empty()), Path.of("").toAbsolutePath(), format);
     }
 
+    /**
+     * Only the README of a blueprint, what {@code hpcb docs} writes: made from the same build and verdict as the
+     * README {@code generate} writes beside the templates, so the two are the same bytes.
+     */
+    public GeneratedFiles renderDocs(Path blueprintFile, Optional<SecurityProfile> profile) {
+        Build build = pipeline.build(blueprintFile, profile);
+        Report report = judge(build, blueprintFile.toAbsolutePath().normalize().getParent());
+        return new GeneratedFiles(build.name(), Map.of(README, io.github.hpcblueprints.docs.BlueprintDocs
+                .readme(build, report)));
+    }
+
+    /** The README of every blueprint, rendered before any is written (see {@link #renderAll}). */
+    public List<GeneratedFiles> renderAllDocs(List<Path> blueprintFiles, Optional<SecurityProfile> profile) {
+        return renderEach(blueprintFiles, file -> renderDocs(file, profile));
+    }
+
+    /**
+     * Writes each README into {@code outDir/<name>/} beside what {@code generate} wrote there, which stays (see
+     * {@link StagedDirectory#update}); every folder is checked before any is written.
+     */
+    public static List<Written> writeAllDocs(List<GeneratedFiles> rendered, Path outDir, Overwrite overwrite) {
+        List<Problem> refusals = new ArrayList<>();
+        for (GeneratedFiles files : rendered) {
+            refusals.addAll(StagedDirectory.check(outDir.resolve(files.name()), files.files().keySet(), overwrite,
+                    true));
+        }
+        if (!refusals.isEmpty()) {
+            throw new BlueprintException(refusals);
+        }
+        List<Written> out = new ArrayList<>();
+        for (GeneratedFiles files : rendered) {
+            try (StagedDirectory dir = StagedDirectory.update(outDir.resolve(files.name()), overwrite)) {
+                files.files().forEach(dir::write);
+                out.add(new Written(dir.target(), dir.commit()));
+            }
+        }
+        return out;
+    }
+
+    private Report judge(Build build, Path home) {
+        // findings name files as a reader of the output folder sees them: templates beside it, the blueprint (and
+        // its profiles) relative to the blueprint's folder, never a machine's absolute path
+        return pipeline.validation().judge(build, Optional.empty()).mapSources(s -> relative(s, build.name(), home));
+    }
+
     /** The files a build writes: each made once, the findings judged on the very templates written. */
     private GeneratedFiles files(Build build, Path home, OutputFormat format) {
         String name = build.name();
@@ -76,13 +123,11 @@ public final class GenerateService {
                 bicep.add(bicep(files, t.template(), t.parameters(), t.file(), t.baseName()));
             }
         }
-        // findings.json names files as a reader of the output folder sees them: templates beside it, the
-        // blueprint (and its profiles) relative to the blueprint's folder, never a machine's absolute path.
-        Report report = pipeline.validation().judge(build, Optional.empty()).mapSources(s -> relative(s, name, home));
+        Report report = judge(build, home);
         // findings cite the files written: with --format bicep, the .bicep declarations, not JSON never written
         files.put("findings.json", BicepFindings.write(report, bicep,
                 format.arm() ? Optional.empty() : Optional.of(Map.copyOf(files))));
-        files.put("README.md", io.github.hpcblueprints.docs.BlueprintDocs.readme(build, report));
+        files.put(README, io.github.hpcblueprints.docs.BlueprintDocs.readme(build, report));
         return new GeneratedFiles(name, files);
     }
 
@@ -111,6 +156,11 @@ public final class GenerateService {
     /** As {@link #renderAll(List, Optional)}, writing only the deployment files of {@code format}. */
     public List<GeneratedFiles> renderAll(List<Path> blueprintFiles, Optional<SecurityProfile> profile,
             OutputFormat format) {
+        return renderEach(blueprintFiles, file -> render(file, profile, format));
+    }
+
+    private static List<GeneratedFiles> renderEach(List<Path> blueprintFiles,
+            java.util.function.Function<Path, GeneratedFiles> render) {
         List<GeneratedFiles> rendered = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         Map<String, Path> byName = new LinkedHashMap<>();
@@ -123,7 +173,7 @@ public final class GenerateService {
                 continue;
             }
             try {
-                rendered.add(render(file, profile, format));
+                rendered.add(render.apply(file));
             } catch (BlueprintException e) {
                 problems.addAll(e.problems());
             }

@@ -56,6 +56,174 @@ ID` says why the rule exists and how to meet it; accepted findings carry the rea
 | [=c.category] | [=c.id] | [=c.title] | [=c.status] |
 [/#list]
 
+## First boot
+[#if access.server?has_content]
+
+On its first boot the CycleCloud server `[=access.server]` installs CycleCloud, creates the administrator `[=access.adminUser]`
+(password generated into Key Vault), adds the subscription with CycleCloud's own identity, uploads the cluster-init
+project and creates the cluster `[=access.cluster]`, ready to start. When something it needs is not there yet (a role
+assignment, a DNS record) it waits and tries again, and after a failure it runs again ten minutes later. It is done
+when the log ends with `done: CycleCloud is ready`. Follow it from your workstation:
+
+```bash
+az vm boot-diagnostics get-boot-log -g [=resourceGroup] -n [=access.server] | grep 'hpcb bootstrap.sh'
+```
+[/#if]
+[#if access.instances?has_content]
+
+Each research instance sets itself up at every boot (tools, mounts, project settings) and is ready when its log says
+`done: <name> is ready`:
+
+```bash
+[#list access.instances as i]
+az vm boot-diagnostics get-boot-log -g [=resourceGroup] -n [=i.vm] | grep 'hpcb instance-setup.sh'
+[/#list]
+```
+[/#if]
+
+## Getting in
+
+[#if access.bastion?has_content]
+Nothing here has a public address: everyone comes in through Azure Bastion `[=access.bastion]`, with the Azure CLI on their
+own machine (`az login` first; the `bastion` and `ssh` extensions install on first use).
+[#else]
+Nothing here has a public address and this environment deploys no Bastion: come in through your organisation's
+Bastion or VPN into the virtual network, and use the private addresses the portal shows.
+[/#if]
+[#if access.server?has_content]
+
+**Administrators** (members of the admins group) sign in to the server with the break-glass key given at deployment,
+read the CycleCloud administrator's password there, and open the web UI through a tunnel:
+
+```bash
+[#if access.bastion?has_content]
+vm=$(az vm show -g [=resourceGroup] -n [=access.server] --query id -o tsv)
+az network bastion ssh -n [=access.bastion] -g [=resourceGroup] --target-resource-id $vm --auth-type ssh-key \
+  --username [=access.adminUser] --ssh-key ~/.ssh/id_ed25519
+sudo /opt/hpcb/show-admin-password        # on the server
+az network bastion tunnel -n [=access.bastion] -g [=resourceGroup] --target-resource-id $vm --resource-port 443 --port 8443
+[#else]
+ssh -i ~/.ssh/id_ed25519 [=access.adminUser]@<server address>
+sudo /opt/hpcb/show-admin-password        # on the server
+ssh -i ~/.ssh/id_ed25519 -N -L 8443:localhost:443 [=access.adminUser]@<server address>
+[/#if]
+```
+
+Then browse to `https://localhost:8443/`, sign in as `[=access.adminUser]`, start the cluster `[=access.cluster]`, and add
+users to it (*Access*).
+
+**Researchers** (members of the researchers group) sign in to the web UI through the same tunnel
+[#if access.entraSignIn]with their Entra ID account[#else]with the CycleCloud account an administrator creates for them[/#if], add an SSH public key under *My profile*, and
+wait to be added to the cluster. CycleCloud then creates their account on every node[#if access.homes], with a home under
+`/shared/home`[/#if]. They reach the login node by the address the cluster's page shows:
+
+```bash
+[#if access.bastion?has_content]
+az network bastion ssh -n [=access.bastion] -g [=resourceGroup] --target-ip-address <login node address> \
+  --auth-type ssh-key --username <CycleCloud user name> --ssh-key ~/.ssh/id_ed25519
+[#else]
+ssh -i ~/.ssh/id_ed25519 <CycleCloud user name>@<login node address>
+[/#if]
+sinfo                          # nodes show idle~ (powered off) until a job needs them
+srun -p [=access.defaultPartition] hostname   # the first job waits a few minutes while CycleCloud starts a node
+```
+[#list access.projects as p]
+[#if p?is_first]
+
+[/#if]
+Project [=p.name]'s members may also use [=p.partitions], whose nodes run with the project's own identity and tags.
+[/#list]
+
+[#if access.entraSignIn]
+**Students** are researchers: put them in the researchers group, and an administrator adds them to the cluster for
+the course.
+[#else]
+**Students** get CycleCloud accounts from the lecturer, since this environment signs in with local accounts (the
+blueprint's reason: "[=access.localReason]"), and then follow the researchers' steps.
+[/#if]
+[/#if]
+[#if access.instances?has_content]
+
+**Research instances**[#if access.entraSsh] take Entra ID sign-in: members of the researchers group (Virtual Machine
+User Login) and of the admins group (Virtual Machine Administrator Login) connect with no key at all[/#if]:
+
+```bash
+[#list access.instances as i]
+[#if access.bastion?has_content]
+az network bastion ssh -n [=access.bastion] -g [=resourceGroup] --auth-type AAD \
+  --target-resource-id $(az vm show -g [=resourceGroup] -n [=i.vm] --query id -o tsv)
+[#else]
+az ssh vm -g [=resourceGroup] -n [=i.vm] --prefer-private-ip
+[/#if]
+[/#list]
+```
+
+An instance stops every evening (its daily shutdown) and keeps its disk; its user starts it again with
+`az vm start -g [=resourceGroup] -n <vm>`.
+[/#if]
+
+## What it costs (an estimate)
+
+An estimate, not a quote: list prices in [=cost.currency] (pay-as-you-go, Linux, before discounts and tax) as they stood on
+[=cost.asOf]; [=cost.source]. Services billed by use are left out: Blob capacity and transactions, Log Analytics
+ingestion, Key Vault operations, traffic leaving Azure, and the OS disks of the nodes CycleCloud creates.
+[#if cost.fixed?has_content]
+
+Runs all month (730 hours), whether or not anyone works:
+
+| item | SKU | a month | unit price | cost a month |
+|---|---|---|---|---|
+[#list cost.fixed as l]
+| [=l.item] | [=l.sku] | [=l.quantity] | [=l.unitPrice] | [=l.monthly] |
+[/#list]
+| **total** | | | | **[=cost.fixedTotal]** |
+[/#if]
+[#if cost.daytime?has_content]
+
+Research instances, which the daily shutdown stops each evening and their users start again (counted at
+[=cost.daytimeHours] hours a month: 10 hours on 22 working days; left on all month, each would cost [=cost.alwaysOnFactor] times as
+much):
+
+| item | SKU | a month | unit price | cost a month |
+|---|---|---|---|---|
+[#list cost.daytime as l]
+| [=l.item] | [=l.sku] | [=l.quantity] | [=l.unitPrice] | [=l.monthly] |
+[/#list]
+| **total** | | | | **[=cost.daytimeTotal]** |
+[/#if]
+[#if cost.nodes?has_content]
+
+Compute nodes, paid by the node-hour while they run. CycleCloud starts them for waiting jobs and releases each
+one after [=cost.idleMinutes] minutes without a job, so an idle node costs at most the "idle tail" below; a node never
+released would cost the whole month:
+
+| partition | VM size | per node-hour | idle tail | nodes at most | all nodes all month |
+|---|---|---|---|---|---|
+[#list cost.nodes as n]
+| [=n.partition] | [=n.size] | [=n.hourly] | [=n.idle] | [=n.max] | [=n.ceiling] |
+[/#list]
+[/#if]
+[#if cost.budget?has_content]
+
+Budget: [=cost.budget] a month (budgets are in the billing currency; this compares as if it were [=cost.currency]).
+[#if cost.covered]
+What runs regardless takes [=cost.committed] ([=cost.committedShare]%), leaving [=cost.left] for what is paid by use.
+[#list cost.nodes as n]
+- That buys [=n.left] node-hours of partition [=n.partition] (at most [=n.max] nodes at once).
+[/#list]
+[#else]
+What runs regardless, [=cost.committed] ([=cost.committedShare]%), is more than the budget by [=cost.left]: raise the
+budget or shrink what is always on before any job runs.
+[/#if]
+[#else]
+
+No budget: nothing warns as spending grows (HPCB-COST-001).
+[/#if]
+[#if cost.unpriced?has_content]
+
+Not in the price table, so not in the estimate: [#list cost.unpriced as u][=u][#sep]; [/#sep][/#list].
+[/#if]
+
 ## Deploy
 
 See what would be created first, with no Azure account (`hpcb plan` evaluates the templates as ARM does):

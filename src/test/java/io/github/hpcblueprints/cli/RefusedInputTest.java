@@ -66,7 +66,7 @@ class RefusedInputTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "minimal-slurm-nfs.yaml|budget: 300|budget: 1.0e100|$.cost.budget|from 0 to 100000000",
+        "minimal-slurm-nfs.yaml|budget: 600|budget: 1.0e100|$.cost.budget|from 0 to 100000000",
         "minimal-slurm-nfs.yaml|maxNodes: 8|maxNodes: 1.0e100|$.cluster.partitions[0].maxNodes|from 1 to 10000",
         "minimal-slurm-nfs.yaml|maxNodes: 8|maxNodes: 2147483649|$.cluster.partitions[0].maxNodes|from 1 to 10000",
         "minimal-slurm-nfs.yaml|count: 1|count: 1.0e100|$.cluster.login.count|from 0 to 100",

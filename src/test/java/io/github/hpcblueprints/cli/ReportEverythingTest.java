@@ -74,7 +74,7 @@ class ReportEverythingTest {
     @Test
     void generateSaysEveryProblemAndWritesNothing() throws IOException {
         Path other = tmp.resolve("other.yaml");
-        Files.writeString(other, Files.readString(blueprint("minimal-slurm-nfs.yaml")).replace("budget: 300",
+        Files.writeString(other, Files.readString(blueprint("minimal-slurm-nfs.yaml")).replace("budget: 600",
                 "budget: -5"));
         Run r = run("generate", badBlueprint().toString(), other.toString(), blueprint("minimal-slurm-nfs.yaml")
                 .toString(), "--out", tmp.resolve("out").toString());

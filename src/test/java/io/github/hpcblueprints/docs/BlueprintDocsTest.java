@@ -59,4 +59,42 @@ class BlueprintDocsTest {
                 .isEqualTo(resources.values().stream().anyMatch(r -> r.body().path("properties")
                         .path("securityProfile").path("encryptionAtHost").asBoolean(false)));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"minimal-slurm-nfs", "secure-slurm-lustre", "research-instances", "existing-vnet"})
+    void eachKindOfUserIsToldHowToGetInWithThisEnvironmentsNames(String name) throws Exception {
+        Build build = new Pipeline().build(Golden.projectDir().resolve("blueprints/" + name + ".yaml"),
+                Optional.empty());
+        List<TemplateDeployment> deployments = PlanService.deployments(build, Optional.empty());
+        PlanContext context = PlanService.context(build, deployments, Optional.empty());
+        Map<String, PlannedResource> resources = LocalPlan.evaluate(context, deployments, Map.of());
+        String readme = Files.readString(Golden.projectDir().resolve("generated/" + name + "/README.md"));
+        String gettingIn = readme.substring(readme.indexOf("## First boot"), readme.indexOf("## What it costs"));
+        List<String> vms = resources.values().stream().filter(r -> r.type().equals("Microsoft.Compute/virtualMachines"))
+                .map(PlannedResource::name).toList();
+        List<String> bastions = resources.values().stream().filter(r -> r.type().equals(
+                "Microsoft.Network/bastionHosts")).map(PlannedResource::name).toList();
+        // every VM the commands name is deployed here, as is every Bastion; and no command lacks a name
+        java.util.regex.Matcher named = java.util.regex.Pattern.compile(" -n (\\S+)").matcher(gettingIn);
+        while (named.find()) {
+            if (named.group(1).startsWith("<")) {
+                continue; // a placeholder the reader fills in
+            }
+            assertThat(named.group(1)).as(name).isIn(java.util.stream.Stream.concat(vms.stream(), bastions.stream())
+                    .toList());
+        }
+        assertThat(gettingIn).doesNotContain(" -n  ").contains("-g " + context.resourceGroup() + " ");
+        // each VM's first boot can be followed, and each can be reached
+        for (String vm : vms) {
+            assertThat(gettingIn).as(name).contains("get-boot-log -g " + context.resourceGroup() + " -n " + vm + " ");
+        }
+        if (build.environment().cluster().isPresent()) {
+            assertThat(gettingIn).contains("**Administrators**", "**Researchers**", "**Students**",
+                    "srun -p " + build.environment().cluster().get().defaultPartition().name() + " hostname");
+        }
+        for (var i : build.environment().instances()) {
+            assertThat(gettingIn).containsPattern("-n vm-[a-z0-9-]+-" + i.name() + " --query id");
+        }
+        assertThat(gettingIn.contains("az network bastion")).isEqualTo(!bastions.isEmpty());
+    }
 }
