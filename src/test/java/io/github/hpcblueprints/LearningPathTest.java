@@ -7,7 +7,10 @@ import io.github.hpcblueprints.generate.Pipeline;
 import io.github.hpcblueprints.rules.Finding;
 import io.github.hpcblueprints.rules.Report;
 import io.github.hpcblueprints.rules.Severity;
+import io.github.hpcblueprints.rules.Catalogue;
+import io.github.hpcblueprints.rules.RuleInfo;
 import io.github.hpcblueprints.testing.Golden;
+import io.github.hpcblueprints.validate.ValidationService;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -44,9 +48,15 @@ class LearningPathTest {
         }
     }
 
-    private static Set<String> warningsOrWorse(Path blueprint) {
-        Report r = new Pipeline().validate(blueprint, Optional.empty(), Optional.empty());
-        assertThat(r.problems()).as(blueprint + " reads").isEmpty();
+    /**
+     * What a blueprint's validation, or a template's lint, reports at warning or worse. Module 06's exercise is a
+     * template: the defects it teaches can no longer be written in a blueprint, only in a template edited by hand.
+     */
+    private static Set<String> warningsOrWorse(Path exercise) {
+        Report r = exercise.toString().endsWith(".json")
+                ? new ValidationService().lint(List.of(exercise), false, Optional.empty(), List.of())
+                : new Pipeline().validate(exercise, Optional.empty(), Optional.empty());
+        assertThat(r.problems()).as(exercise + " reads").isEmpty();
         return r.active().stream().filter(f -> f.severity() != Severity.INFO).map(Finding::ruleId)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
@@ -58,8 +68,9 @@ class LearningPathTest {
         Matcher fails = FAILS.matcher(readme);
         assertThat(fails.find()).as(module + "/README.md names the rules its exercise fails").isTrue();
         Set<String> expected = new TreeSet<>(List.of(fails.group(1).trim().split("\\s+")));
-        assertThat(warningsOrWorse(module.resolve("exercise.yaml"))).as("the exercise").isEqualTo(expected);
-        assertThat(warningsOrWorse(module.resolve("solution.yaml"))).as("the solution").isEmpty();
+        String ext = Files.exists(module.resolve("exercise.yaml")) ? ".yaml" : ".json";
+        assertThat(warningsOrWorse(module.resolve("exercise" + ext))).as("the exercise").isEqualTo(expected);
+        assertThat(warningsOrWorse(module.resolve("solution" + ext))).as("the solution").isEmpty();
         // the index lists the module
         assertThat(Files.readString(module.getParent().resolve("README.md")))
                 .contains("(" + module.getFileName() + "/README.md)");
@@ -89,5 +100,20 @@ class LearningPathTest {
         while (link.find()) {
             assertThat(rules).as("rules.md has the anchor " + link.group(1)).contains("\n### " + link.group(1) + "\n");
         }
+    }
+
+    /** hpcb rules explain links each rule to a module; that module exists and teaches the rule by its id. */
+    @Test
+    void everyRuleIsTaughtInTheModuleItsExplanationLinksTo() throws Exception {
+        Path root = Golden.projectDir();
+        List<String> untaught = new ArrayList<>();
+        for (RuleInfo rule : Catalogue.standard().infos()) {
+            Path lesson = root.resolve(rule.category().lesson());
+            assertThat(lesson).as(rule.id() + "'s lesson").isRegularFile();
+            if (!Files.readString(lesson).contains(rule.id())) {
+                untaught.add(rule.id() + " (" + rule.category().lesson() + ")");
+            }
+        }
+        assertThat(untaught).as("rules their lesson does not mention").isEmpty();
     }
 }

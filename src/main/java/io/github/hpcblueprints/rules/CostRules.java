@@ -78,7 +78,8 @@ final class CostRules {
                 out.unknown(l, r.at("tags"), "the tags", u);
                 continue;
             }
-            JsonNode tags = r.json().path("tags");
+            // tags written as an expression ("[variables('tags')]", union(...)) count as what they evaluate to
+            JsonNode tags = whole instanceof Value.Known k ? k.node() : r.json().path("tags");
             List<String> missing = COST_TAGS.stream().filter(t -> !tags.has(t)).toList();
             if (!missing.isEmpty()) {
                 out.at(l, tags.isMissingNode() ? r.path() : r.at("tags"), "missing cost tags " + missing);

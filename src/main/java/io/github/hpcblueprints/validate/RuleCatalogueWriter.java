@@ -43,6 +43,7 @@ public final class RuleCatalogueWriter {
             o.put("rationale", r.rationale());
             o.put("fix", r.fix());
             o.put("docs", r.docsAnchor());
+            o.put("lesson", r.category().lesson());
             o.set("equivalents", JsonReport.equivalents(r));
         }
         return JsonPrinter.print(root);
@@ -70,6 +71,9 @@ public final class RuleCatalogueWriter {
                 continue;
             }
             sb.append("\n## ").append(c.name()).append(": ").append(c.motto()).append("\n");
+            String module = c.lesson().substring("learning-path/".length());
+            sb.append("\nTaught in [").append(module.substring(0, module.indexOf('/'))).append("](").append(module)
+                    .append(").\n");
             for (RuleInfo r : in) {
                 sb.append("\n### ").append(r.id().toLowerCase(Locale.ROOT)).append("\n\n");
                 sb.append("**").append(r.id()).append("**: ").append(r.title()).append(" (baseline: ")
@@ -98,7 +102,8 @@ public final class RuleCatalogueWriter {
         if (!eq.isEmpty()) {
             sb.append("\nsame check elsewhere: ").append(eq).append('\n');
         }
-        sb.append("\nlesson: ").append(r.docsAnchor()).append('\n');
+        sb.append("\nlesson: ").append(r.category().lesson()).append('\n');
+        sb.append("catalogue: ").append(r.docsAnchor()).append('\n');
         return sb.toString();
     }
 

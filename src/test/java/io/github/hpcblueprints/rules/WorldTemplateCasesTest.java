@@ -385,4 +385,18 @@ class WorldTemplateCasesTest {
                 "INFO $.resources[3].type the test's partial copy has no resource type Microsoft.Contoso/widgets "
                         + "(check the type; the copy may lack it)");
     }
+
+    /** Tags kept in one variable and given to every resource, the quickstarts' habit: they are the variable's. */
+    @Test
+    void tagsWrittenAsAnExpressionAreWhatItEvaluatesTo() {
+        String json = HEAD + "\"variables\": {\"tags\": {\"project\": \"p\", \"owner\": \"o\", \"environment\": "
+                + "\"e\"}}, \"resources\": [{\"type\": \"Microsoft.Network/virtualNetworks\", \"apiVersion\": "
+                + "\"2024-05-01\", \"name\": \"vnet1\", \"location\": \"uksouth\", \"tags\": \"[variables('tags')]\", "
+                + "\"properties\": {}}]}";
+        assertThat(lint(json, "HPCB-COST-003")).isEmpty();
+        assertThat(lint(json.replace("\"owner\": \"o\", ", ""), "HPCB-COST-003")).singleElement()
+                .satisfies(f -> assertThat(f.message()).isEqualTo("missing cost tags [owner]"));
+        assertThat(lint(json.replace("[variables('tags')]", "[union(variables('tags'), createObject('x', 'y'))]"),
+                "HPCB-COST-003")).isEmpty();
+    }
 }
