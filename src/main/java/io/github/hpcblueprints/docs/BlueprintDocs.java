@@ -69,6 +69,7 @@ public final class BlueprintDocs {
         m.put("parameters", toSupply(deployments));
         m.put("controls", controls(report));
         m.put("commands", commands(build, deployments, context, resources));
+        m.put("hpcbCommands", hpcbCommands(build, deployments, context));
         m.put("access", access(build, resources));
         m.put("cost", cost(CostEstimate.of(resources, env, PriceTable.shipped())));
         return TEMPLATES.render("README.md.ftl", m);
@@ -191,6 +192,20 @@ public final class BlueprintDocs {
                     "status", status));
         }
         return out;
+    }
+
+    /**
+     * The same deployment with hpcb: preflight, then apply to Azure. Only the resource group template's parameters
+     * are given; the subscription template's come from the group deployment's outputs, which hpcb passes on.
+     */
+    static List<String> hpcbCommands(Build build, List<TemplateDeployment> deployments, PlanContext context) {
+        String blueprint = "blueprints/" + build.name() + ".yaml";
+        String rg = context.resourceGroup();
+        List<String> given = toSupply(deployments.stream().filter(t -> t.file().equals("azuredeploy.json"))
+                .toList()).stream().map(p -> "--param " + p.get("name") + "=<" + p.get("type") + ">").toList();
+        return List.of("hpcb preflight " + blueprint + " --resource-group " + rg,
+                "hpcb apply " + blueprint + " --target azure --resource-group " + rg + " --create-resource-group"
+                        + (given.isEmpty() ? "" : " \\\n  " + String.join(" ", given)));
     }
 
     /** The deployment commands with this environment's names and the parameters it needs. */

@@ -232,7 +232,18 @@ See what would be created first, with no Azure account (`hpcb plan` evaluates th
 hpcb plan blueprints/[=name].yaml
 ```
 
-Then, in this folder, with the Azure CLI signed in (replace each `<...>` with its value):
+Then deploy with hpcb, signed in to Azure (`az login`, with `AZURE_SUBSCRIPTION_ID` set): preflight checks that the
+subscription is ready (providers, quota for the largest node counts, VM sizes in the region, rights, features), and
+apply runs ARM's validation and what-if before the deployment, which it follows resource by resource (replace each
+`<...>` with its value):
+
+```bash
+[#list hpcbCommands as c]
+[=c]
+[/#list]
+```
+
+Or, in this folder, with the Azure CLI alone:
 
 ```bash
 [#list commands as c]

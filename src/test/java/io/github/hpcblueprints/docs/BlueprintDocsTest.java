@@ -55,6 +55,13 @@ class BlueprintDocsTest {
         for (Map<String, String> p : BlueprintDocs.toSupply(deployments)) {
             assertThat(readme).containsPattern("(?m)^az deployment (group|sub) create .* " + p.get("name") + "=");
         }
+        // and hpcb's apply gives every parameter of the group template (hpcb passes the group's outputs on)
+        String apply = readme.substring(readme.indexOf("hpcb apply "), readme.indexOf("```", readme.indexOf(
+                "hpcb apply ")));
+        for (Map<String, String> p : BlueprintDocs.toSupply(deployments.stream().filter(t -> t.file().equals(
+                "azuredeploy.json")).toList())) {
+            assertThat(apply).contains("--param " + p.get("name") + "=");
+        }
         assertThat(readme.contains("az feature register --namespace Microsoft.Compute --name EncryptionAtHost"))
                 .isEqualTo(resources.values().stream().anyMatch(r -> r.body().path("properties")
                         .path("securityProfile").path("encryptionAtHost").asBoolean(false)));
