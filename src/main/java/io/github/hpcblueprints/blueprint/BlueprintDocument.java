@@ -70,6 +70,15 @@ final class BlueprintDocument {
             @Key(doc = "Why this VM has no daily shutdown (required when time is not given).") String alwaysOnReason) {
     }
 
+    record IdleStop(
+            @Key(doc = "Deallocate the VM after this many minutes with nobody signed in, no marked process and low "
+                    + "CPU and GPU use (0: never).", min = 0, max = 1440, example = "60") Integer minutes,
+            @Key(doc = "CPU use (five-minute load over the vCPUs, percent) below which the VM counts as idle.",
+                    min = 1, max = 100, example = "10") Integer cpuPercent,
+            @Key(doc = "GPU use (busiest GPU, percent) below which the VM counts as idle.", min = 1, max = 100,
+                    example = "10") Integer gpuPercent) {
+    }
+
     record Subnets(
             @Key(doc = "The CycleCloud server's subnet.", pattern = CIDR, example = "10.40.1.0/27") String admin,
             @Key(doc = "Cluster nodes and research instances.", pattern = CIDR, example = "10.40.16.0/20")
@@ -171,7 +180,9 @@ final class BlueprintDocument {
             @Key(doc = "Give the server a public IP (refused when hardened).", byDefault = "false") boolean publicIp,
             @Key(doc = "Daily shutdown (default: none; it runs the cluster).") AutoShutdown autoShutdown,
             @Key(doc = "A pre-authorised managed identity to use instead of creating one and assigning roles.",
-                    pattern = ZONE_ID) String existingIdentityId) {
+                    pattern = ZONE_ID) String existingIdentityId,
+            @Key(doc = "Deallocate the server when no cluster node runs and nobody is signed in (default: never; "
+                    + "users then start the server before the cluster).") IdleStop idleStop) {
     }
 
     record Project(
@@ -260,7 +271,9 @@ final class BlueprintDocument {
                     byDefault = "resourceGroup") String scope,
             @Key(doc = "Notification thresholds.") Thresholds thresholds,
             @Key(doc = "Who hears about budgets.") List<String> contactEmails,
-            @Key(doc = "Default daily shutdown of research instances.") AutoShutdown autoShutdown) {
+            @Key(doc = "Default daily shutdown of research instances.") AutoShutdown autoShutdown,
+            @Key(doc = "Default idle stop of research instances (default: after 60 minutes below 10% CPU and GPU).")
+            IdleStop idleStop) {
     }
 
     record ResearchInstance(
@@ -271,7 +284,8 @@ final class BlueprintDocument {
             @Key(doc = "Owning project (its identity and data).") String project,
             @Key(doc = "Mount points of shared storage to mount.", pattern = PATH, example = SHARED_MOUNT_POINT)
             List<String> mounts,
-            @Key(doc = "Daily shutdown (default: cost.autoShutdown).") AutoShutdown autoShutdown) {
+            @Key(doc = "Daily shutdown (default: cost.autoShutdown).") AutoShutdown autoShutdown,
+            @Key(doc = "Deallocate itself when idle (default: cost.idleStop).") IdleStop idleStop) {
     }
 
     record Governance(

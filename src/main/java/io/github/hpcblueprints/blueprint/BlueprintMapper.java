@@ -12,6 +12,7 @@ import io.github.hpcblueprints.hpc.Access;
 import io.github.hpcblueprints.hpc.AutoShutdown;
 import io.github.hpcblueprints.hpc.ClusterEnvironment;
 import io.github.hpcblueprints.hpc.CostControls;
+import io.github.hpcblueprints.hpc.IdleStop;
 import io.github.hpcblueprints.hpc.CycleCloudServer;
 import io.github.hpcblueprints.hpc.Defaults;
 import io.github.hpcblueprints.hpc.Governance;
@@ -71,7 +72,8 @@ final class BlueprintMapper {
             attempt("$.cycleCloud", () -> b.cycleCloud(new CycleCloudServer(cc.vmSize(), cc.adminUser(), cc.version(),
                     cc.publicIp(), cc.autoShutdown() != null ? shutdown(cc.autoShutdown(), "$.cycleCloud.autoShutdown",
                             AutoShutdown.at(Defaults.SHUTDOWN_TIME, Defaults.SHUTDOWN_TIME_ZONE)) : d.autoShutdown(),
-                    orEmpty(cc.existingIdentityId()))));
+                    orEmpty(cc.existingIdentityId()), cc.idleStop() != null
+                            ? idleStop(cc.idleStop(), "$.cycleCloud.idleStop", IdleStop.defaults()) : IdleStop.off())));
         }
         if (root.cluster() != null) {
             SlurmCluster cluster = cluster(root.cluster(), root.name());
@@ -95,15 +97,18 @@ final class BlueprintMapper {
             b.cost(cost);
         }
         AutoShutdown defaultShutdown = cost != null ? cost.autoShutdown() : CostControls.defaults().autoShutdown();
+        IdleStop defaultIdleStop = cost != null ? cost.idleStop() : IdleStop.defaults();
         List<BlueprintDocument.ResearchInstance> instances = orEmpty(root.researchInstances());
         for (int i = 0; i < instances.size(); i++) {
             BlueprintDocument.ResearchInstance r = instances.get(i);
             String path = "$.researchInstances[" + i + "]";
             AutoShutdown shutdown = r.autoShutdown() != null ? shutdown(r.autoShutdown(), path + ".autoShutdown",
                     defaultShutdown) : defaultShutdown;
-            if (shutdown != null) {
+            IdleStop idle = r.idleStop() != null ? idleStop(r.idleStop(), path + ".idleStop", defaultIdleStop)
+                    : defaultIdleStop;
+            if (shutdown != null && idle != null) {
                 attempt(path, () -> b.instance(new ResearchInstance(r.name(), r.vmSize(), r.image(),
-                        orEmpty(r.project()), orEmpty(r.mounts()), shutdown)));
+                        orEmpty(r.project()), orEmpty(r.mounts()), shutdown, idle)));
             }
         }
         if (root.governance() != null) {
@@ -255,14 +260,16 @@ final class BlueprintMapper {
         CostControls d = CostControls.defaults();
         AutoShutdown shutdown = c.autoShutdown() != null ? shutdown(c.autoShutdown(), "$.cost.autoShutdown",
                 d.autoShutdown()) : d.autoShutdown();
-        if (shutdown == null) {
+        IdleStop idle = c.idleStop() != null ? idleStop(c.idleStop(), "$.cost.idleStop", d.idleStop())
+                : d.idleStop();
+        if (shutdown == null || idle == null) {
             return null;
         }
         BlueprintDocument.Thresholds t = c.thresholds();
         return attempt("$.cost", () -> new CostControls(c.budget(),
                 t != null && t.actual() != null ? t.actual() : d.actualThresholds(),
                 t != null && t.forecast() != null ? t.forecast() : d.forecastThresholds(),
-                "subscription".equals(c.scope()), orEmpty(c.contactEmails()), shutdown));
+                "subscription".equals(c.scope()), orEmpty(c.contactEmails()), shutdown, idle));
     }
 
     private void governance(BlueprintDocument.Governance g, BlueprintDocument.Root root, SecurityProfile profile,
@@ -288,6 +295,15 @@ final class BlueprintMapper {
         }
         return attempt(path, () -> AutoShutdown.at(s.time(), s.timeZone() != null ? s.timeZone()
                 : Defaults.SHUTDOWN_TIME_ZONE));
+    }
+
+    /** An idle stop; what it leaves out comes from {@code fallback} (minutes: the default idle time). */
+    private IdleStop idleStop(BlueprintDocument.IdleStop s, String path, IdleStop fallback) {
+        return attempt(path, () -> new IdleStop(
+                s.minutes() != null ? s.minutes() : fallback.enabled() ? fallback.minutes()
+                        : Defaults.IDLE_STOP_MINUTES,
+                s.cpuPercent() != null ? s.cpuPercent() : fallback.cpuPercent(),
+                s.gpuPercent() != null ? s.gpuPercent() : fallback.gpuPercent()));
     }
 
     private NodeImage image(String text, String path) {

@@ -34,6 +34,8 @@ final class CompileContext {
     final List<Ref<?>> cycleCloudGrants = new ArrayList<>();
     /** The calls the rendered scripts make, declared where they are rendered; the domain rules prove each. */
     final List<Call> calls = new ArrayList<>();
+    /** Identities on machines users sign in to, beyond the project and node identities, by what carries them. */
+    final Map<String, Expr> exposedIdentities = new LinkedHashMap<>();
     /** Deliberate exceptions to rules, with their reasons: written to the template's metadata for linters. */
     final List<Map<String, String>> suppressions = new ArrayList<>();
 

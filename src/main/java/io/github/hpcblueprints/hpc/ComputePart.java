@@ -2,6 +2,9 @@ package io.github.hpcblueprints.hpc;
 
 import io.github.hpcblueprints.arm.Expr;
 import io.github.hpcblueprints.azure.Ref;
+import io.github.hpcblueprints.azure.authorization.PrincipalType;
+import io.github.hpcblueprints.azure.authorization.RoleAssignment;
+import io.github.hpcblueprints.azure.authorization.RoleDefinition;
 import io.github.hpcblueprints.azure.compute.AutoShutdownSchedule;
 import io.github.hpcblueprints.azure.compute.ImageReference;
 import io.github.hpcblueprints.azure.compute.LinuxVirtualMachine;
@@ -43,10 +46,21 @@ final class ComputePart {
         };
     }
 
+    /** What the idle agent of a research instance may do with the VM's own identity, and nothing more. */
+    static final List<String> SELF_DEALLOCATE_ACTIONS = List.of("Microsoft.Compute/virtualMachines/read",
+            "Microsoft.Compute/virtualMachines/deallocate/action");
+
     static void compile(CompileContext c, NetworkResources net, Identities ids, BootScripts boot) {
         c.env.cycleCloud().ifPresent(cc -> cycleCloudServer(c, net, ids, cc, boot));
+        Ref<RoleDefinition> selfDeallocate = null;
         for (ResearchInstance r : c.env.instances()) {
-            researchInstance(c, net, ids, r, boot);
+            if (r.idleStop().enabled() && selfDeallocate == null) {
+                selfDeallocate = c.d.add(RoleDefinition.named("VM deallocates itself (" + c.env.name() + ")")
+                        .description("Lets a research instance's idle agent read and deallocate that one VM (each "
+                                + "assignment is scoped to the VM it runs on); nothing else.")
+                        .actions(SELF_DEALLOCATE_ACTIONS.toArray(String[]::new)));
+            }
+            researchInstance(c, net, ids, r, boot, selfDeallocate);
         }
     }
 
@@ -77,7 +91,7 @@ final class ComputePart {
     }
 
     private static void researchInstance(CompileContext c, NetworkResources net, Identities ids,
-            ResearchInstance r, BootScripts boot) {
+            ResearchInstance r, BootScripts boot, Ref<RoleDefinition> selfDeallocate) {
         String project = r.project().isEmpty() ? Naming.SHARED : r.project();
         Ref<NetworkInterface> nic = c.d.add(c.place(NetworkInterface.named(c.names.name("nic", r.name()),
                 net.subnets().get(SubnetRole.COMPUTE)), project));
@@ -104,10 +118,23 @@ final class ComputePart {
         } else {
             vm.withoutExtensionOperations();
         }
+        if (r.idleStop().enabled()) {
+            // the idle agent calls ARM with the VM's own (system-assigned) identity: the metadata service gives it
+            // when no client id is named, and it dies with the VM
+            vm.systemAssignedIdentity();
+        }
         if (!r.autoShutdown().enabled()) {
             c.suppress("HPCB-COST-005", vm.name(), r.autoShutdown().alwaysOnReason());
         }
-        afterVm(c, c.d.add(vm), r.autoShutdown(), c.env.access().entraSshLogin());
+        Ref<LinuxVirtualMachine> vmRef = c.d.add(vm);
+        if (r.idleStop().enabled()) {
+            Expr principal = vmRef.full().prop("identity").prop("principalId");
+            c.d.add(RoleAssignment.on(vmRef, selfDeallocate, principal, PrincipalType.ServicePrincipal)
+                    .description("The idle agent of research instance " + r.name() + " deallocates this VM, and "
+                            + "only this one, when nobody uses it."));
+            c.exposedIdentities.put("research instance " + r.name() + " (its own identity)", principal);
+        }
+        afterVm(c, vmRef, r.autoShutdown(), c.env.access().entraSshLogin());
     }
 
     private static void afterVm(CompileContext c, Ref<LinuxVirtualMachine> vm, AutoShutdown shutdown,

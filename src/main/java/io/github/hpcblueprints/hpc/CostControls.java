@@ -11,15 +11,17 @@ import java.util.Objects;
  * @param subscriptionScope put the environment budget at subscription scope (in {@code subscription.json})
  * @param contactEmails who hears about budgets (goes to the parameters file, not the template)
  * @param autoShutdown the default daily shutdown for fixed VMs (research instances)
+ * @param idleStop the default idle stop of research instances
  */
 public record CostControls(long budget, List<Integer> actualThresholds, List<Integer> forecastThresholds,
-        boolean subscriptionScope, List<String> contactEmails, AutoShutdown autoShutdown) {
+        boolean subscriptionScope, List<String> contactEmails, AutoShutdown autoShutdown, IdleStop idleStop) {
 
     public CostControls {
         actualThresholds = List.copyOf(actualThresholds);
         forecastThresholds = List.copyOf(forecastThresholds);
         contactEmails = List.copyOf(contactEmails);
         Objects.requireNonNull(autoShutdown);
+        Objects.requireNonNull(idleStop);
         if (budget < 0) {
             throw new IllegalArgumentException("budget must not be negative");
         }
@@ -30,29 +32,42 @@ public record CostControls(long budget, List<Integer> actualThresholds, List<Int
         }
     }
 
+    /** Research instances stop themselves after the default idle time. */
+    public CostControls(long budget, List<Integer> actualThresholds, List<Integer> forecastThresholds,
+            boolean subscriptionScope, List<String> contactEmails, AutoShutdown autoShutdown) {
+        this(budget, actualThresholds, forecastThresholds, subscriptionScope, contactEmails, autoShutdown,
+                IdleStop.defaults());
+    }
+
     public static CostControls defaults() {
         return new CostControls(0, List.of(80, 100), List.of(100), false, List.of(), AutoShutdown.at(Defaults.SHUTDOWN_TIME, Defaults.SHUTDOWN_TIME_ZONE));
     }
     /** A monthly budget in the billing currency. */
     public CostControls withMonthlyBudget(long amount) {
         return new CostControls(amount, actualThresholds, forecastThresholds, subscriptionScope, contactEmails,
-                autoShutdown);
+                autoShutdown, idleStop);
     }
 
     public CostControls withContactEmails(String... emails) {
         return new CostControls(budget, actualThresholds, forecastThresholds, subscriptionScope, List.of(emails),
-                autoShutdown);
+                autoShutdown, idleStop);
     }
 
     /** Percentages of actual and forecast spend that notify the contacts. */
     public CostControls withThresholds(List<Integer> actual, List<Integer> forecast) {
-        return new CostControls(budget, actual, forecast, subscriptionScope, contactEmails, autoShutdown);
+        return new CostControls(budget, actual, forecast, subscriptionScope, contactEmails, autoShutdown, idleStop);
     }
 
     /** The daily shutdown of research instances that do not set their own. */
     public CostControls withAutoShutdown(AutoShutdown shutdown) {
         return new CostControls(budget, actualThresholds, forecastThresholds, subscriptionScope, contactEmails,
-                shutdown);
+                shutdown, idleStop);
+    }
+
+    /** The idle stop of research instances that do not set their own. */
+    public CostControls withIdleStop(IdleStop stop) {
+        return new CostControls(budget, actualThresholds, forecastThresholds, subscriptionScope, contactEmails,
+                autoShutdown, stop);
     }
 
 }

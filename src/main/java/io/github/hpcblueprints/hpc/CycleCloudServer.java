@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param publicIp a public IP on the server (refused when hardened)
  * @param existingIdentityId a pre-authorised identity to use instead of creating one and assigning roles; empty
  *     for none
+ * @param idleStop deallocate the server when no cluster node runs and nobody is signed in (off by default: users
+ *     then start the server before the cluster)
  */
 public record CycleCloudServer(String vmSize, String adminUser, String version, boolean publicIp,
-        AutoShutdown autoShutdown, String existingIdentityId) {
+        AutoShutdown autoShutdown, String existingIdentityId, IdleStop idleStop) {
 
     public CycleCloudServer {
         Objects.requireNonNull(vmSize);
@@ -23,6 +25,7 @@ public record CycleCloudServer(String vmSize, String adminUser, String version, 
         Objects.requireNonNull(version);
         Objects.requireNonNull(autoShutdown);
         Objects.requireNonNull(existingIdentityId);
+        Objects.requireNonNull(idleStop);
         if (!version.matches("8\\.\\d+\\.\\d+(-\\d+)?")) {
             throw new IllegalArgumentException("CycleCloud version '" + version + "' is not a pinned CycleCloud 8 release "
                     + "such as " + Defaults.CYCLECLOUD_VERSION + " (or a package build such as "
@@ -36,6 +39,12 @@ public record CycleCloudServer(String vmSize, String adminUser, String version, 
             io.github.hpcblueprints.azure.Names.resourceId("existing identity", existingIdentityId,
                     "Microsoft.ManagedIdentity/userAssignedIdentities");
         }
+    }
+
+    /** A server that stays on (no idle stop). */
+    public CycleCloudServer(String vmSize, String adminUser, String version, boolean publicIp,
+            AutoShutdown autoShutdown, String existingIdentityId) {
+        this(vmSize, adminUser, version, publicIp, autoShutdown, existingIdentityId, IdleStop.off());
     }
 
     public static CycleCloudServer defaults() {
@@ -52,16 +61,21 @@ public record CycleCloudServer(String vmSize, String adminUser, String version, 
         return !existingIdentityId.isEmpty();
     }
     public CycleCloudServer withVmSize(String size) {
-        return new CycleCloudServer(size, adminUser, version, publicIp, autoShutdown, existingIdentityId);
+        return new CycleCloudServer(size, adminUser, version, publicIp, autoShutdown, existingIdentityId, idleStop);
     }
 
     public CycleCloudServer withVersion(String v) {
-        return new CycleCloudServer(vmSize, adminUser, v, publicIp, autoShutdown, existingIdentityId);
+        return new CycleCloudServer(vmSize, adminUser, v, publicIp, autoShutdown, existingIdentityId, idleStop);
     }
 
     /** Uses a pre-authorised identity (its resource id) instead of creating one and granting it roles. */
     public CycleCloudServer withExistingIdentity(String identityResourceId) {
-        return new CycleCloudServer(vmSize, adminUser, version, publicIp, autoShutdown, identityResourceId);
+        return new CycleCloudServer(vmSize, adminUser, version, publicIp, autoShutdown, identityResourceId, idleStop);
+    }
+
+    /** Lets the server deallocate itself when the cluster is stopped and nobody is signed in. */
+    public CycleCloudServer withIdleStop(IdleStop stop) {
+        return new CycleCloudServer(vmSize, adminUser, version, publicIp, autoShutdown, existingIdentityId, stop);
     }
 
 }

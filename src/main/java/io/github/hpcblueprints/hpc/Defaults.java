@@ -23,6 +23,10 @@ public final class Defaults {
     public static final int LOGIN_COUNT = 1;
     public static final int IDLE_RELEASE_MINUTES = 15;
     public static final String SHUTDOWN_TIME = "1900";
+    /** A research instance deallocates itself after this many idle minutes. */
+    public static final int IDLE_STOP_MINUTES = 60;
+    /** Below this CPU or GPU use (percent) a VM counts as idle. */
+    public static final int IDLE_STOP_PERCENT = 10;
     public static final String SHUTDOWN_TIME_ZONE = "UTC";
     public static final String LUSTRE_MOUNT_POINT = "/lustre";
     public static final String LUSTRE_CONTAINER = "lustre-data";

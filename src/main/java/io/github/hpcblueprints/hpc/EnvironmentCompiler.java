@@ -103,6 +103,7 @@ public final class EnvironmentCompiler {
         }
         ids.projectIdentities().forEach((name, id) -> exposed.put("project " + name + "'s nodes and instances",
                 UserAssignedIdentity.principalId(id)));
+        exposed.putAll(c.exposedIdentities);
         if (store.locker() != null) {
             guarded.put("the locker (cluster-init runs as root on every node)", store.locker().scopeRef());
         }

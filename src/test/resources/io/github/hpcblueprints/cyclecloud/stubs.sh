@@ -38,7 +38,28 @@ case "$name" in
     url="$(url_of "$@")"
     out="$(arg_after -o "$@")"
     code=200
+    # every header sent, with where it went: -H VALUE, or -H @FILE (the file's lines)
+    prev=""
+    for a in "$@"; do
+      if [[ "$prev" == -H ]]; then
+        if [[ "$a" == @* && -f "${a#@}" ]]; then
+          while IFS= read -r line; do printf '%s\t%s\n' "$url" "$line"; done <"${a#@}"
+        else
+          printf '%s\t%s\n' "$url" "$a"
+        fi
+      fi
+      prev="$a"
+    done >>"$STUB_STATE/headers.log"
     case "$url" in
+      *metadata/instance/compute/resourceId*)
+        body="$(cat "$STUB_STATE/resourceid" 2>/dev/null ||
+          echo /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-analysis/providers/Microsoft.Compute/virtualMachines/vm-analysis-viz01)"
+        ;;
+      https://management.azure.com/*/deallocate*)
+        code="$(cat "$STUB_STATE/arm.status" 2>/dev/null || echo 202)"
+        body=""
+        echo "$url" >>"$STUB_STATE/deallocated"
+        ;;
       *metadata/instance/compute/userData*) body="$(cat "$STUB_STATE/userdata.b64")" ;;
       *metadata/identity/oauth2/token*) body='{"access_token": "'"$STUB_TOKEN"'", "expires_in": "3599"}' ;;
       *vault.azure.net/secrets/*)
@@ -103,7 +124,19 @@ case "$name" in
       *) exit 0 ;;
     esac
     ;;
-  cycle_server) exit 0 ;;
+  cycle_server)
+    if [[ "${1:-}" == execute && -f "$STUB_STATE/nodes.json" ]]; then
+      cat "$STUB_STATE/nodes.json"
+    fi
+    ;;
+  who) cat "$STUB_STATE/who" 2>/dev/null || true ;;
+  nvidia-smi)
+    if [[ -f "$STUB_STATE/nvidia-smi.fail" ]]; then
+      echo "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver" >&2
+      exit 9
+    fi
+    cat "$STUB_STATE/gpu-use"
+    ;;
   sleep)
     # time passes: CycleCloud imports what was dropped into its data folder
     for f in "$HPCB_ROOT"/opt/cycle_server/config/data/*.json; do
