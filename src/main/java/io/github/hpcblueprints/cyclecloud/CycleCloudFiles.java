@@ -157,6 +157,7 @@ public final class CycleCloudFiles {
         m.put("cpuPercent", String.valueOf(stop.cpuPercent()));
         m.put("gpuPercent", String.valueOf(stop.gpuPercent()));
         m.put("mode", mode);
+        m.put("computeApi", LinuxVirtualMachine.API_VERSION);
         m.put("cluster", Shell.quote(env.cluster().map(SlurmCluster::name).orElse("")));
         return ClusterInitProject.script("idle-stop.sh.ftl", env, "Deallocates " + what + " after "
                 + stop.minutes() + " minutes nobody used it (systemd timer hpcb-idle-stop, every five minutes).", m);

@@ -7,6 +7,8 @@ GPU_PERCENT=[=gpuPercent]
 # instance: sessions, marked processes, CPU and GPU use; server: sessions, and no node of the cluster running
 MODE=[=mode]
 CLUSTER=[=cluster]
+# the Compute API version the templates use
+COMPUTE_API=[=computeApi]
 [#noparse]
 
 IMDS="${HPCB_IMDS:-http://169.254.169.254}"
@@ -97,7 +99,7 @@ deallocate() {
   # the token travels in a file, never on a command line other users can read
   printf 'Authorization: Bearer %s\n' "$(token)" >"$headers"
   code="$(curl -sS -o /dev/null -w '%{http_code}' -X POST -H @"$headers" -H 'Content-Length: 0' \
-    "$ARM$id/deallocate?api-version=2024-07-01" 2>/dev/null)" || true
+    "$ARM$id/deallocate?api-version=$COMPUTE_API" 2>/dev/null)" || true
   rm -f "$headers"
   if [[ "$code" != 200 && "$code" != 202 ]]; then
     log "deallocation refused (HTTP ${code:-000}); trying again in five minutes"

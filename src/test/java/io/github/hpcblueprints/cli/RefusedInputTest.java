@@ -59,6 +59,16 @@ class RefusedInputTest {
     }
 
     @Test
+    void refusesAnIdleStopShorterThanTheAgentCanTell() throws IOException {
+        Run r = refused(variant("research-instances.yaml", "    mounts: [/data]\n    autoShutdown:",
+                "    mounts: [/data]\n    idleStop:\n      minutes: 5\n    autoShutdown:"),
+                "$.researchInstances[1].idleStop");
+        assertThat(r.err()).contains("15 to 1440 minutes").contains("or 0 to turn it off");
+        refused(variant("research-instances.yaml", "budget: 1200", "budget: 1200\n  idleStop:\n    cpuPercent: 0"),
+                "$.cost.idleStop.cpuPercent");
+    }
+
+    @Test
     void refusesTheSameBlobContainerTwice() throws IOException {
         refused(variant("secure-slurm-lustre.yaml", "containers: [inbox, outbox]", "containers: [inbox, inbox]"),
                 "$.storage.blob.containers[0]");

@@ -87,7 +87,7 @@ class IdleAgentTest {
         }
         ScriptSandbox.Run last = tick(60);
         assertThat(deallocations()).containsExactly("https://management.azure.com" + VM_ID
-                + "/deallocate?api-version=2024-07-01");
+                + "/deallocate?api-version=" + io.github.hpcblueprints.azure.compute.LinuxVirtualMachine.API_VERSION);
         assertThat(last.stderr()).contains("idle for 60 minutes").contains("deallocating " + VM_ID);
         // the count starts again: a VM started tomorrow gets its full hour
         assertThat(box.root.resolve("run/hpcb/idle-since")).doesNotExist();

@@ -121,4 +121,43 @@ class EnvironmentCompilerTest {
         assertThat(alpha.path("properties").path("filter").toString()).contains("project").contains("alpha");
         assertThat(alpha.path("properties").path("amount").asInt()).isEqualTo(1500);
     }
+
+    /**
+     * The idle agent's identity is the VM's own, and its role reads and deallocates that VM and nothing else: a
+     * user on the instance who takes the token can only stop the machine they are on.
+     */
+    @Test
+    void aResearchInstanceMayDeallocateItselfAndNothingElse() {
+        JsonNode vm = vm("vm-genomics-viz01");
+        assertThat(vm.path("identity").path("type").asText()).isEqualTo("SystemAssigned, UserAssigned");
+        JsonNode role = resources("Microsoft.Authorization/roleDefinitions").stream().filter(r -> r.path("properties")
+                .path("roleName").asText().contains("VM deallocates itself")).findFirst().orElseThrow();
+        assertThat(role.path("properties").path("permissions").get(0).path("actions")).extracting(JsonNode::asText)
+                .containsExactly("Microsoft.Compute/virtualMachines/read",
+                        "Microsoft.Compute/virtualMachines/deallocate/action");
+        assertThat(role.path("properties").path("permissions").get(0).path("dataActions")).isEmpty();
+        List<JsonNode> grants = resources("Microsoft.Authorization/roleAssignments").stream().filter(a -> a
+                .path("properties").path("roleDefinitionId").asText().contains("VM deallocates itself")).toList();
+        assertThat(grants).singleElement().satisfies(a -> {
+            assertThat(a.path("scope").asText()).isEqualTo("Microsoft.Compute/virtualMachines/vm-genomics-viz01");
+            assertThat(a.path("properties").path("principalId").asText()).isEqualTo("[reference(resourceId("
+                    + "'Microsoft.Compute/virtualMachines', 'vm-genomics-viz01'), '" + io.github.hpcblueprints.azure.compute.LinuxVirtualMachine.API_VERSION + "', 'Full').identity"
+                    + ".principalId]");
+        });
+        // and the identity counts as one users can reach (HPCB-ACCESS-012 proves it writes nothing guarded)
+        assertThat(FULL.reach().exposed()).containsKey("research instance viz01 (its own identity)");
+    }
+
+    @Test
+    void anInstanceWithoutIdleStopHasNoSelfDeallocationRole() {
+        ClusterEnvironment env = Environments.full().build();
+        ClusterEnvironment off = ClusterEnvironment.named("genomics").region("uksouth").tag("owner", "x")
+                .network(n -> n.addressSpace("10.40.0.0/16"))
+                .instance(new ResearchInstance("viz01", "Standard_D8as_v5", "ubuntu2204", "", List.of(),
+                        AutoShutdown.at("1900", "UTC"), IdleStop.off()))
+                .build();
+        JsonNode rg = ArmJsonWriter.tree(EnvironmentCompiler.compileWithoutBootScripts(off).resourceGroup());
+        assertThat(rg.toString()).doesNotContain("VM deallocates itself");
+        assertThat(env.instances().get(0).idleStop()).isEqualTo(IdleStop.defaults());
+    }
 }
