@@ -1,5 +1,7 @@
 package io.github.hpcblueprints.blueprint;
 
+import static io.github.hpcblueprints.hpc.Defaults.ACCOUNTING_SKU;
+import static io.github.hpcblueprints.hpc.Defaults.ACCOUNTING_STORAGE_GIB;
 import static io.github.hpcblueprints.hpc.Defaults.ADMIN_USER;
 import static io.github.hpcblueprints.hpc.Defaults.CYCLECLOUD_VERSION;
 import static io.github.hpcblueprints.hpc.Defaults.IDLE_RELEASE_MINUTES;
@@ -88,6 +90,8 @@ final class BlueprintDocument {
                     example = "10.40.3.0/24") String lustre,
             @Key(doc = "Private endpoints of storage and Key Vault.", pattern = CIDR, example = "10.40.4.0/27")
             String endpoints,
+            @Key(doc = "Delegated to the accounting database (MySQL flexible server).", pattern = CIDR,
+                    example = "10.40.6.0/28") String database,
             @Key(doc = "AzureBastionSubnet (/26 or larger).", pattern = CIDR, example = "10.40.5.0/26")
             String bastion) {
     }
@@ -103,7 +107,9 @@ final class BlueprintDocument {
             @Key(doc = "Subnet name for cluster nodes and research instances.") String compute,
             @Key(doc = "Subnet name delegated to Azure NetApp Files.") String storage,
             @Key(doc = "Subnet name for Azure Managed Lustre.") String lustre,
-            @Key(doc = "Subnet name for private endpoints.") String endpoints) {
+            @Key(doc = "Subnet name for private endpoints.") String endpoints,
+            @Key(doc = "Subnet name delegated to the accounting database (MySQL flexible server).")
+            String database) {
     }
 
     record ExistingNetwork(
@@ -167,7 +173,16 @@ final class BlueprintDocument {
             @Key(doc = "Release a node after this many idle minutes (Slurm SuspendTime).", min = 1, max = 1440,
                     byDefault = "" + IDLE_RELEASE_MINUTES) int idleReleaseMinutes,
             @Key(doc = "Extra tags on every node.") Map<String, String> nodeTags,
+            @Key(doc = "Slurm job accounting on a private MySQL flexible server; each project's budget becomes a "
+                    + "limit Slurm enforces.") Accounting accounting,
             @Key(doc = "Slurm partitions (CycleCloud node arrays).", required = true) List<Partition> partitions) {
+    }
+
+    record Accounting(
+            @Key(doc = "MySQL flexible server size.", pattern = "^Standard_[BDE][0-9a-z_]+$",
+                    example = ACCOUNTING_SKU, byDefault = ACCOUNTING_SKU) String sku,
+            @Key(doc = "Database storage (it grows by itself).", min = 20, max = 16384,
+                    byDefault = "" + ACCOUNTING_STORAGE_GIB) int storageGiB) {
     }
 
     record CycleCloud(
@@ -194,7 +209,9 @@ final class BlueprintDocument {
             @Key(doc = "Partitions its jobs may use.") List<String> partitions,
             @Key(doc = "Linux user names on the cluster whose jobs may use the project's partitions (others are "
                     + "refused there).", pattern = "^[a-z_][a-z0-9_-]{0,31}$", example = "alice")
-            List<String> members) {
+            List<String> members,
+            @Key(doc = "With cluster accounting: the most core-hours one job may use (0: no cap).", min = 0,
+                    max = 10_000_000, byDefault = "0") int maxJobCoreHours) {
     }
 
     record Lustre(

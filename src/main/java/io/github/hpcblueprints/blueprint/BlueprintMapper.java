@@ -13,6 +13,7 @@ import io.github.hpcblueprints.hpc.AutoShutdown;
 import io.github.hpcblueprints.hpc.ClusterEnvironment;
 import io.github.hpcblueprints.hpc.CostControls;
 import io.github.hpcblueprints.hpc.IdleStop;
+import io.github.hpcblueprints.hpc.SlurmAccounting;
 import io.github.hpcblueprints.hpc.CycleCloudServer;
 import io.github.hpcblueprints.hpc.Defaults;
 import io.github.hpcblueprints.hpc.Governance;
@@ -86,7 +87,7 @@ final class BlueprintMapper {
             BlueprintDocument.Project p = projects.get(i);
             attempt("$.projects[" + i + "]", () -> b.project(new Project(p.name(), p.owner(),
                     p.name() + "GroupObjectId", orEmpty(p.groupObjectId()), p.budget(), orEmpty(p.partitions()),
-                    orEmpty(p.members()))));
+                    orEmpty(p.members()), p.maxJobCoreHours())));
         }
         if (root.storage() != null) {
             storage(root.storage(), b);
@@ -201,9 +202,19 @@ final class BlueprintMapper {
         if (partitions.size() != ps.size()) {
             return null;
         }
+        java.util.Optional<SlurmAccounting> accounting = java.util.Optional.empty();
+        if (c.accounting() != null) {
+            SlurmAccounting a = attempt("$.cluster.accounting", () -> new SlurmAccounting(c.accounting().sku(),
+                    c.accounting().storageGiB()));
+            if (a == null) {
+                return null;
+            }
+            accounting = java.util.Optional.of(a);
+        }
+        java.util.Optional<SlurmAccounting> acct = accounting;
         return attempt("$.cluster", () -> new SlurmCluster(c.name() != null ? c.name() : envName, c.slurmVersion(),
                 scheduler, login, loginCount, loginMax, partitions, c.idleReleaseMinutes() * 60,
-                new TreeMap<>(orEmpty(c.nodeTags()))));
+                new TreeMap<>(orEmpty(c.nodeTags())), acct));
     }
 
     private void storage(BlueprintDocument.Storage s, ClusterEnvironment.Builder b) {

@@ -21,7 +21,11 @@ public enum Meter {
     BASTION("bastion", "hour"),
     NAT_GATEWAY("nat-gateway", "hour"),
     PUBLIC_IP("public-ip", "hour"),
-    PRIVATE_ENDPOINT("private-endpoint", "hour");
+    PRIVATE_ENDPOINT("private-endpoint", "hour"),
+    /** An Azure Database for MySQL flexible server by compute size. */
+    MYSQL("mysql", "hour"),
+    /** Its provisioned storage. */
+    MYSQL_STORAGE("mysql-storage", "GiB-month");
 
     private final String id;
     private final String unit;

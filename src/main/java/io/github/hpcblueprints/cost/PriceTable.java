@@ -20,6 +20,11 @@ public final class PriceTable {
     public static final String SHIPPED = "prices/azure-list-prices.tsv";
     /** Hours in a month, as Azure's pricing calculator counts them (24 × 365 / 12). */
     public static final BigDecimal HOURS_PER_MONTH = BigDecimal.valueOf(730);
+    /**
+     * Hours a month a VM with a daily shutdown is assumed to run, started by its user each working day: 10 hours on
+     * 22 working days. An assumption every estimate that uses it states.
+     */
+    public static final BigDecimal DAYTIME_HOURS = BigDecimal.valueOf(220);
 
     private static final class Shipped {
         static final PriceTable TABLE = load();

@@ -9,7 +9,8 @@ import java.util.List;
  */
 final class CloudConfig {
 
-    record WriteFile(String path, String permissions, String content) {
+    /** @param encoding cloud-init's {@code encoding} of the content ({@code gz+b64}), empty for plain text */
+    record WriteFile(String path, String permissions, String content, String encoding) {
     }
 
     private final List<String> comments = new ArrayList<>();
@@ -28,7 +29,20 @@ final class CloudConfig {
         if (!content.endsWith("\n")) {
             throw new IllegalArgumentException(path + ": file content must end with a newline");
         }
-        files.add(new WriteFile(path, permissions, content));
+        files.add(new WriteFile(path, permissions, content, ""));
+        return this;
+    }
+
+    /**
+     * A file cloud-init writes from gzip-compressed, base64-encoded content ({@code encoding: gz+b64}, cloud-init's
+     * write_files module): for copies of files the output folder also holds in plain text, so that the whole
+     * document stays within Azure's custom data limit.
+     */
+    CloudConfig compressedFile(String path, String permissions, String content) {
+        file(path, permissions, content);
+        String b64 = java.util.Base64.getMimeEncoder(76, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .encodeToString(Gzip.compress(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        files.set(files.size() - 1, new WriteFile(path, permissions, b64 + "\n", "gz+b64"));
         return this;
     }
 
@@ -59,6 +73,9 @@ final class CloudConfig {
             sb.append("  - path: ").append(f.path()).append('\n');
             sb.append("    owner: root:root\n");
             sb.append("    permissions: '").append(f.permissions()).append("'\n");
+            if (!f.encoding().isEmpty()) {
+                sb.append("    encoding: ").append(f.encoding()).append('\n');
+            }
             sb.append("    content: |\n");
             for (String line : f.content().split("\n", -1)) {
                 if (line.isEmpty()) {

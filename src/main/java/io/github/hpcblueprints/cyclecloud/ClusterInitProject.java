@@ -3,16 +3,21 @@ package io.github.hpcblueprints.cyclecloud;
 import io.github.hpcblueprints.diagnostics.BlueprintException;
 import io.github.hpcblueprints.diagnostics.Generator;
 import io.github.hpcblueprints.diagnostics.Problem;
+import io.github.hpcblueprints.cost.PriceTable;
+import io.github.hpcblueprints.hpc.AccountingLimits;
 import io.github.hpcblueprints.hpc.ClusterEnvironment;
+import io.github.hpcblueprints.hpc.Defaults;
 import io.github.hpcblueprints.hpc.Partition;
 import io.github.hpcblueprints.hpc.Project;
 import io.github.hpcblueprints.hpc.SharedStorage;
+import io.github.hpcblueprints.hpc.SlurmCluster;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.zip.CRC32;
 
@@ -46,11 +51,23 @@ final class ClusterInitProject {
         }
         String scheduler = "specs/scheduler/cluster-init/scripts/";
         List<Map<String, String>> restricted = restrictedPartitions(env);
-        if (!restricted.isEmpty()) {
+        Optional<AccountingLimits> limits = limits(env);
+        if (!restricted.isEmpty() || limits.isPresent()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("partitions", restricted);
+            m.put("accounting", limits.isPresent());
+            m.put("summary", limits.isPresent() ? "projects' partitions for members, jobs charged to their "
+                    + "partition's QOS and project" : "projects' partitions for members only");
+            limits.ifPresent(l -> jobSubmitAccounting(env, l, m));
             files.put(scheduler + "10-project-partitions.sh", script("project-partitions.sh.ftl", env,
-                    "Lets only a project's members submit to its partitions (Slurm job-submit filter).",
-                    Map.of("partitions", restricted)));
+                    limits.isPresent() ? "Lets only a project's members submit to its partitions, and charges each "
+                            + "job to its partition's QOS and its project (Slurm job-submit filter)."
+                            : "Lets only a project's members submit to its partitions (Slurm job-submit filter).",
+                    m));
         }
+        limits.ifPresent(l -> files.put(scheduler + "30-slurm-accounts.sh", script("slurm-accounts.sh.ftl", env,
+                "Turns each project's budget into the limits of its Slurm account, and lets only its members "
+                        + "charge it (sacctmgr; changes only what differs).", accountsModel(env, l))));
         List<String> mounts = env.storage().stream().map(SharedStorage::mountPoint).filter(m -> !m.isEmpty())
                 .sorted().toList();
         if (projectDirectories(env)) {
@@ -63,9 +80,49 @@ final class ClusterInitProject {
         return files;
     }
 
+    /** The accounting limits of an environment with accounting, from the shipped price table. */
+    static Optional<AccountingLimits> limits(ClusterEnvironment env) {
+        return env.cluster().flatMap(SlurmCluster::accounting).map(a -> AccountingLimits.of(env,
+                PriceTable.shipped()));
+    }
+
+    private static void jobSubmitAccounting(ClusterEnvironment env, AccountingLimits l, Map<String, Object> m) {
+        SlurmCluster cl = env.cluster().orElseThrow();
+        List<Map<String, String>> qos = new ArrayList<>();
+        List<Map<String, String>> projectOf = new ArrayList<>();
+        for (AccountingLimits.PartitionRate r : l.partitions()) {
+            qos.add(Map.of("partition", r.partition(), "qos", r.qos(), "factor", r.usageFactor().toPlainString()));
+            for (Project p : env.projectsUsing(r.partition())) {
+                String partition = r.partition() + "-" + p.name();
+                qos.add(Map.of("partition", partition, "qos", r.qos(), "factor", r.usageFactor().toPlainString()));
+                projectOf.add(Map.of("partition", partition, "project", p.name()));
+            }
+        }
+        m.put("qos", qos);
+        m.put("projectOf", projectOf);
+        m.put("defaultPartition", cl.defaultPartition().name());
+        m.put("defaultMinutes", String.valueOf(Defaults.DEFAULT_JOB_MINUTES));
+    }
+
+    private static Map<String, Object> accountsModel(ClusterEnvironment env, AccountingLimits l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("priceDate", l.priceDate());
+        m.put("currency", l.currency());
+        m.put("organisation", Shell.quote(env.name()));
+        m.put("qos", l.partitions().stream().map(r -> Map.of("qos", r.qos(), "factor",
+                r.usageFactor().toPlainString())).toList());
+        m.put("accounts", l.projects().stream().map(p -> Map.of("project", p.project(), "grp",
+                String.valueOf(p.grpCpuMinutes()), "perJob", String.valueOf(p.maxCpuMinutesPerJob()), "members",
+                String.join(",", p.members()))).toList());
+        m.put("qosList", Shell.quote(String.join(",", l.partitions().stream().map(
+                AccountingLimits.PartitionRate::qos).toList())));
+        return m;
+    }
+
     /** The specs the project has: {@code default} always, {@code scheduler} when it has scripts. */
     static List<String> specs(ClusterEnvironment env) {
-        boolean scheduler = !restrictedPartitions(env).isEmpty() || projectDirectories(env);
+        boolean scheduler = !restrictedPartitions(env).isEmpty() || projectDirectories(env)
+                || env.cluster().flatMap(SlurmCluster::accounting).isPresent();
         return scheduler ? List.of("default", "scheduler") : List.of("default");
     }
 

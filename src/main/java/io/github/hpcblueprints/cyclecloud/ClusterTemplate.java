@@ -51,6 +51,10 @@ final class ClusterTemplate {
         p.put("Region", "{{region}}");
         p.put("SubnetId", "{{clusterSubnet}}");
         p.put("AdditionalSlurmConfig", String.join("\n", additionalSlurmConfig(env)));
+        if (env.cluster().flatMap(SlurmCluster::accounting).isPresent()) {
+            p.put("AccountingUrl", "{{accountingHost}}");
+            p.put("AccountingUser", "{{accountingUser}}");
+        }
         for (Mount m : mounts(env)) {
             p.putAll(m.values());
         }
@@ -105,6 +109,7 @@ final class ClusterTemplate {
         m.put("env", env.name());
         m.put("cluster", cl.name());
         m.put("slurmVersion", cl.slurmVersion());
+        m.put("accounting", cl.accounting().isPresent());
         m.put("slurmProject", cl.slurmProjectRelease());
         m.put("spec", projectName(env) + ":default:" + PROJECT_VERSION);
         // a spec is named only where the project has it: CycleCloud fails a node whose spec is missing
@@ -200,7 +205,15 @@ final class ClusterTemplate {
         if (!keep.isEmpty()) {
             parts.add("SuspendExcParts=" + String.join(",", keep));
         }
-        if (env.projects().stream().anyMatch(p -> !p.partitions().isEmpty())) {
+        if (cl.accounting().isPresent()) {
+            // a project's budget is its account's GrpTRESMins: usage must be the month's, so it resets monthly and
+            // never decays, and a job starts only if it can finish within what is left (safe)
+            parts.add("PriorityType=priority/multifactor");
+            parts.add("PriorityDecayHalfLife=0");
+            parts.add("PriorityUsageResetPeriod=MONTHLY");
+            parts.add("AccountingStorageEnforce=associations,limits,qos,safe");
+        }
+        if (env.projects().stream().anyMatch(p -> !p.partitions().isEmpty()) || cl.accounting().isPresent()) {
             parts.add("JobSubmitPlugins=lua");
         }
         return List.copyOf(parts);

@@ -84,10 +84,12 @@ public final class CycleCloudFiles {
         c.file("/opt/hpcb/bootstrap.sh", "0700", bootstrap(env));
         c.file(BOOTSTRAP_UNIT, "0644", bootstrapUnit(env));
         c.file("/opt/hpcb/show-admin-password", "0700", showAdminPassword(env));
-        c.file("/opt/hpcb/cyclecloud/" + cl.name() + ".txt", "0600", rendered.template());
+        // copies of files the output folder holds in plain text (cyclecloud/), compressed: together they are most
+        // of the document, which Azure caps at 64 KiB once base64-encoded
+        c.compressedFile("/opt/hpcb/cyclecloud/" + cl.name() + ".txt", "0600", rendered.template());
         c.file("/opt/hpcb/cyclecloud/" + cl.name() + ".parameters.json", "0600", rendered.parameters());
         rendered.project().forEach((path, text) ->
-                c.file("/opt/hpcb/project/" + path, path.endsWith(".sh") ? "0755" : "0644", text));
+                c.compressedFile("/opt/hpcb/project/" + path, path.endsWith(".sh") ? "0755" : "0644", text));
         var server = env.cycleCloud().orElseThrow();
         if (server.idleStop().enabled()) {
             idleStop(c, env, server.idleStop(), "server", "the CycleCloud server");

@@ -72,6 +72,7 @@ public final class BlueprintDocs {
         m.put("hpcbCommands", hpcbCommands(build, deployments, context));
         m.put("access", access(build, resources));
         m.put("cost", cost(CostEstimate.of(resources, env, PriceTable.shipped())));
+        m.put("enforced", enforcement(env));
         return TEMPLATES.render("README.md.ftl", m);
     }
 
@@ -106,6 +107,88 @@ public final class BlueprintDocs {
         }
         m.put("instances", instances);
         m.put("entraSsh", env.access().entraSshLogin());
+        return m;
+    }
+
+    /** How spending is kept within the budgets: alerts, Slurm limits, idle release and instances that stop. */
+    static Map<String, Object> enforcement(ClusterEnvironment env) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        java.util.Locale root = java.util.Locale.ROOT;
+        m.put("budget", env.cost().budget() == 0 ? "" : String.format(root, "%,d", env.cost().budget()));
+        m.put("actual", env.cost().actualThresholds().stream().map(t -> t + "%").toList());
+        m.put("forecast", env.cost().forecastThresholds().stream().map(t -> t + "%").toList());
+        m.put("projectBudgets", env.projects().stream().filter(p -> p.budget() > 0).map(p -> Map.of("name", p.name(),
+                "budget", String.format(root, "%,d", p.budget()))).toList());
+        m.put("idleRelease", env.cluster().map(c -> String.valueOf(c.idleReleaseSeconds() / 60)).orElse(""));
+        List<Map<String, String>> instances = new ArrayList<>();
+        for (io.github.hpcblueprints.hpc.ResearchInstance r : env.instances()) {
+            instances.add(Map.of("name", r.name(), "idle", r.idleStop().enabled() ? "after " + r.idleStop().minutes()
+                    + " minutes with nobody signed in, no keep-awake process, CPU below " + r.idleStop().cpuPercent()
+                    + "% and GPU below " + r.idleStop().gpuPercent() + "%" : "never (no idle stop)",
+                    "shutdown", r.autoShutdown().enabled() ? "daily at " + r.autoShutdown().time().substring(0, 2)
+                            + ":" + r.autoShutdown().time().substring(2) + " (" + r.autoShutdown().timeZone() + ")"
+                            : "none: " + r.autoShutdown().alwaysOnReason()));
+        }
+        m.put("instances", instances);
+        m.put("serverIdle", env.cycleCloud().map(c -> c.idleStop().enabled() ? String.valueOf(c.idleStop().minutes())
+                : "").orElse(""));
+        boolean accounting = env.cluster().flatMap(io.github.hpcblueprints.hpc.SlurmCluster::accounting).isPresent();
+        m.put("accounting", accounting);
+        m.put("defaultMinutes", String.valueOf(io.github.hpcblueprints.hpc.Defaults.DEFAULT_JOB_MINUTES));
+        if (accounting) {
+            io.github.hpcblueprints.hpc.AccountingLimits l = io.github.hpcblueprints.hpc.AccountingLimits.of(env,
+                    PriceTable.shipped());
+            String currency = l.currency();
+            m.put("currency", currency);
+            m.put("priceDate", l.priceDate());
+            List<Map<String, String>> rates = new ArrayList<>();
+            for (var r : l.partitions()) {
+                rates.add(Map.of("partition", r.partition(), "size", r.vmSize() + (r.spot() ? " (Spot)" : ""),
+                        "vcpus", String.valueOf(r.vcpus()), "nodeHour", currency + " " + r.nodeHour().toPlainString(),
+                        "cpuMinute", currency + " " + r.perCpuMinute().setScale(6, java.math.RoundingMode.HALF_UP)
+                                .toPlainString(), "factor", r.usageFactor().toPlainString(), "qos", r.qos()));
+            }
+            m.put("rates", rates);
+            var ref = l.partitions().stream().filter(r -> r.usageFactor().compareTo(java.math.BigDecimal.ONE) == 0)
+                    .findFirst().orElseThrow();
+            m.put("reference", ref.partition());
+            List<Map<String, String>> projects = new ArrayList<>();
+            for (var p : l.projects()) {
+                projects.add(Map.of("project", p.project(), "budget", String.format(root, "%,d", p.budget()),
+                        "instances", currency + " " + p.instances().setScale(2, java.math.RoundingMode.HALF_UP),
+                        "forJobs", currency + " " + p.forJobs().setScale(2, java.math.RoundingMode.HALF_UP),
+                        "grp", p.limited() ? String.format(root, "%,d", p.grpCpuMinutes()) : "none (no budget)",
+                        "perJob", p.maxCpuMinutesPerJob() == 0 ? "none" : String.format(root, "%,d",
+                                p.maxCpuMinutesPerJob()) + " (" + p.maxCpuMinutesPerJob() / 60 + " core-hours)",
+                        "members", p.members().isEmpty() ? "nobody yet" : String.join(", ", p.members())));
+            }
+            m.put("projects", projects);
+            var limitedProjects = l.projects().stream().filter(x -> x.limited()).toList();
+            if (!limitedProjects.isEmpty()) {
+                var p = limitedProjects.get(0);
+                Map<String, String> ex = new LinkedHashMap<>();
+                ex.put("project", p.project());
+                ex.put("budget", String.format(root, "%,d", p.budget()));
+                ex.put("instances", p.instances().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
+                ex.put("forJobs", p.forJobs().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
+                ex.put("refSize", ref.vmSize());
+                ex.put("refHour", ref.nodeHour().toPlainString());
+                ex.put("refVcpus", String.valueOf(ref.vcpus()));
+                ex.put("grp", String.format(root, "%,d", p.grpCpuMinutes()));
+                ex.put("refHours", String.format(root, "%,d", p.grpCpuMinutes() / 60));
+                List<String> others = new ArrayList<>();
+                for (var r : l.partitions()) {
+                    if (r != ref) {
+                        others.add(String.format(root, "%,d", java.math.BigDecimal.valueOf(p.grpCpuMinutes())
+                                .divide(r.usageFactor().multiply(java.math.BigDecimal.valueOf(60)), 0,
+                                        java.math.RoundingMode.DOWN).longValueExact()) + " CPU-hours of " + r.partition()
+                                + " (usage factor " + r.usageFactor().toPlainString() + ")");
+                    }
+                }
+                ex.put("others", String.join(", or ", others));
+                m.put("example", ex);
+            }
+        }
         return m;
     }
 

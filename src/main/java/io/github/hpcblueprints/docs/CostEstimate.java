@@ -33,8 +33,8 @@ import java.util.Optional;
 public record CostEstimate(String region, String currency, String asOf, String source, List<Line> fixed,
         List<Line> daytime, List<NodeRate> nodes, List<String> unpriced, long budget, int idleReleaseMinutes) {
 
-    /** Hours a research instance with a daily shutdown is assumed to run: 10 hours on 22 working days. */
-    public static final BigDecimal DAYTIME_HOURS = BigDecimal.valueOf(220);
+    /** Hours a research instance with a daily shutdown is assumed to run (see {@link PriceTable#DAYTIME_HOURS}). */
+    public static final BigDecimal DAYTIME_HOURS = PriceTable.DAYTIME_HOURS;
     /** A disk whose size the template leaves to the image: Azure's Linux marketplace images are 30 GiB. */
     private static final int IMAGE_OS_DISK_GIB = 30;
     private static final int[][] PREMIUM_TIERS = {{4, 32}, {6, 64}, {10, 128}, {15, 256}, {20, 512}, {30, 1024}};
@@ -100,6 +100,13 @@ public record CostEstimate(String region, String currency, String asOf, String s
                     p.line(fixed, "NetApp capacity pool " + r.name(), Meter.NETAPP,
                             body.path("properties").path("serviceLevel").asText(""),
                             BigDecimal.valueOf(bytes / (1024L * 1024 * 1024)));
+                }
+                case "microsoft.dbformysql/flexibleservers" -> {
+                    p.line(fixed, "MySQL server " + r.name(), Meter.MYSQL, body.path("sku").path("name").asText(""),
+                            PriceTable.HOURS_PER_MONTH);
+                    p.line(fixed, "MySQL storage of " + r.name(), Meter.MYSQL_STORAGE, "provisioned",
+                            BigDecimal.valueOf(body.path("properties").path("storage").path("storageSizeGB")
+                                    .asInt(20)));
                 }
                 case "microsoft.storagecache/amlfilesystems" -> {
                     int tib = body.path("properties").path("storageCapacityTiB").asInt(0);

@@ -284,7 +284,18 @@ public final class ClusterEnvironment {
             if (!problems.isEmpty()) {
                 throw new BlueprintException(problems);
             }
-            return new ClusterEnvironment(this, network, bastion, governance);
+            ClusterEnvironment env = new ClusterEnvironment(this, network, bastion, governance);
+            if (cluster != null && cluster.accounting().isPresent()) {
+                try {
+                    AccountingLimits.of(env, io.github.hpcblueprints.cost.PriceTable.shipped());
+                } catch (IllegalArgumentException e) {
+                    throw new BlueprintException(Problem.at("BLUEPRINT-VALUE", "$.cluster.accounting",
+                            "accounting limits cannot be computed: " + e.getMessage(), "accounting turns budgets "
+                                    + "into Slurm limits from the shipped price table; choose sizes and a region it "
+                                    + "prices, or leave accounting off"));
+                }
+            }
+            return env;
         }
 
         private Governance defaultGovernance() {
@@ -325,6 +336,10 @@ public final class ClusterEnvironment {
 
         boolean needsNetApp() {
             return storage.stream().anyMatch(s -> s instanceof SharedStorage.NetAppFiles);
+        }
+
+        boolean needsAccountingDatabase() {
+            return cluster != null && cluster.accounting().isPresent();
         }
 
         SecurityProfile profile() {

@@ -23,6 +23,11 @@ public final class Defaults {
     public static final int LOGIN_COUNT = 1;
     public static final int IDLE_RELEASE_MINUTES = 15;
     public static final String SHUTDOWN_TIME = "1900";
+    /** The accounting database: the smallest MySQL flexible server, which slurmdbd's load fits. */
+    public static final String ACCOUNTING_SKU = "Standard_B1ms";
+    public static final int ACCOUNTING_STORAGE_GIB = 20;
+    /** Minutes a job may run when it gives no time limit (accounting needs one to keep within a budget). */
+    public static final int DEFAULT_JOB_MINUTES = 60;
     /** A research instance deallocates itself after this many idle minutes. */
     public static final int IDLE_STOP_MINUTES = 60;
     /** Below this CPU or GPU use (percent) a VM counts as idle. */

@@ -1,6 +1,7 @@
 package io.github.hpcblueprints.hpc;
 
 import static io.github.hpcblueprints.rules.Specs.E;
+import static io.github.hpcblueprints.rules.Specs.I;
 import static io.github.hpcblueprints.rules.Specs.W;
 import static io.github.hpcblueprints.rules.Specs.rule;
 
@@ -93,7 +94,55 @@ public final class DomainRules implements RuleSet {
                         .fix("Let the cluster's nodes write as root on the storage they set up (no root squash on "
                                 + "the home share, an export rule with root for the cluster's subnet, Lustre "
                                 + "noSquashNidLists), and keep squash for every other client.")
-                        .build(), judged(DomainRules::rootSquash)));
+                        .build(), judged(DomainRules::rootSquash)),
+                Rule.of(rule("HPCB-COST-007").severity(W, E).title("Project budget below one job")
+                        .why("With accounting, a project's budget (after its research instances) becomes its "
+                                + "Slurm allowance; if that cannot pay for one job on the cheapest node it may use "
+                                + "(or for one job at its per-job cap), every job of the project waits forever.")
+                        .fix("Raise the project's budget, lower its maxJobCoreHours, or move its research "
+                                + "instances' cost elsewhere.")
+                        .build(), judged(DomainRules::budgetCoversAJob)),
+                Rule.of(rule("HPCB-COST-008").severity(I, W).title("Project budgets that only alert")
+                        .why("A budget in Azure sends alerts; nothing stops a project's jobs when it is spent. "
+                                + "Slurm accounting turns each project's budget into a limit the scheduler "
+                                + "enforces.")
+                        .fix("Turn on cluster.accounting, or suppress with the reason the budgets may be overrun.")
+                        .build(), judged(DomainRules::budgetsEnforced)));
+    }
+
+    /** With accounting, each project's allowance must pay for at least one job. */
+    private static void budgetCoversAJob(CompiledEnvironment compiled, RuleContext c, Findings out) {
+        ClusterEnvironment env = compiled.environment();
+        if (env.cluster().flatMap(SlurmCluster::accounting).isEmpty()) {
+            return;
+        }
+        AccountingLimits limits = AccountingLimits.of(env, io.github.hpcblueprints.cost.PriceTable.shipped());
+        List<Project> projects = env.projects();
+        for (AccountingLimits.ProjectLimit l : limits.projects()) {
+            if (l.limited() && l.forJobs().compareTo(l.cheapestJob()) < 0) {
+                out.inBlueprint("$.projects[" + indexOf(projects, l.project()) + "]", "project " + l.project()
+                        + " has " + l.forJobs().setScale(2, java.math.RoundingMode.HALF_UP) + " " + limits.currency()
+                        + " a month for jobs (budget " + l.budget() + " less " + l.instances().setScale(2,
+                                java.math.RoundingMode.HALF_UP) + " for its research instances), less than its "
+                        + "smallest job costs (" + l.cheapestJob() + "): its jobs would never start");
+            }
+        }
+    }
+
+    /** Projects with budgets on a cluster whose scheduler does not enforce them. */
+    private static void budgetsEnforced(CompiledEnvironment compiled, RuleContext c, Findings out) {
+        ClusterEnvironment env = compiled.environment();
+        if (env.cluster().isEmpty() || env.cluster().get().accounting().isPresent()) {
+            return;
+        }
+        List<Project> projects = env.projects();
+        for (int i = 0; i < projects.size(); i++) {
+            if (projects.get(i).budget() > 0) {
+                out.inBlueprint("$.projects[" + i + "]", "project " + projects.get(i).name() + "'s budget of "
+                        + projects.get(i).budget() + " only alerts: without cluster accounting nothing stops its "
+                        + "jobs once it is spent");
+            }
+        }
     }
 
     /** A check of the compiled environment, skipped when the context has none. */

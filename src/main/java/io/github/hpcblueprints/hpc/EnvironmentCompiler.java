@@ -67,6 +67,7 @@ public final class EnvironmentCompiler {
         NetworkResources network = NetworkPart.compile(c);
         Identities ids = IdentityPart.compile(c, network);
         StorageResources store = StoragePart.compile(c, network, ids);
+        AccountingPart.compile(c, network, ids);
         ComputePart.compile(c, network, ids, boot);
         CostPart.compile(c);
         GovernancePart.compile(c, ids, store);

@@ -57,6 +57,11 @@ public final class Naming {
                 Expr.num(24));
     }
 
+    /** A globally unique MySQL server name (it becomes a DNS name): {@code mysql-<env>-<hash>}. */
+    public Expr mysqlServer() {
+        return Expr.format("mysql-" + env.name() + "-{0}", Expr.uniqueString(Expr.resourceGroupId()));
+    }
+
     /** Declares {@code name} as a template variable holding {@code value}, so resources read {@code variables(name)}. */
     public static Expr variable(Deployment d, String name, Expr value) {
         return d.variable(name, Json.expr(value));

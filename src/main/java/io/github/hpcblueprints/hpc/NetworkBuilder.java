@@ -187,6 +187,9 @@ public final class NetworkBuilder {
         if (privateEndpoints) {
             wanted.put(SubnetRole.ENDPOINTS, SubnetRole.ENDPOINTS.defaultPrefix());
         }
+        if (env.needsAccountingDatabase()) {
+            wanted.put(SubnetRole.DATABASE, SubnetRole.DATABASE.defaultPrefix());
+        }
         return wanted;
     }
 }

@@ -3,6 +3,7 @@ package io.github.hpcblueprints.hpc;
 import io.github.hpcblueprints.arm.Expr;
 import io.github.hpcblueprints.azure.Ref;
 import io.github.hpcblueprints.azure.netapp.NetAppVolume;
+import io.github.hpcblueprints.azure.database.MySqlFlexibleServer;
 import io.github.hpcblueprints.azure.network.BastionHost;
 import io.github.hpcblueprints.azure.network.Cidr;
 import io.github.hpcblueprints.azure.network.NatGateway;
@@ -65,7 +66,8 @@ final class NetworkPart {
                 subnet.dependsOn(previous);
             }
             subnet.networkSecurityGroup(c.d.add(c.place(nsg(c, role, m))));
-            if (nat != null && role != SubnetRole.BASTION && role != SubnetRole.ENDPOINTS) {
+            if (nat != null && role != SubnetRole.BASTION && role != SubnetRole.ENDPOINTS
+                    && role != SubnetRole.DATABASE) {
                 subnet.natGateway(nat);
             }
             if (!m.privateEndpoints() && (role == SubnetRole.COMPUTE || role == SubnetRole.ADMIN)) {
@@ -73,6 +75,9 @@ final class NetworkPart {
             }
             if (role == SubnetRole.STORAGE) {
                 subnet.delegateTo(NetAppVolume.SUBNET_DELEGATION);
+            }
+            if (role == SubnetRole.DATABASE) {
+                subnet.delegateTo(MySqlFlexibleServer.SUBNET_DELEGATION);
             }
             previous = c.d.add(subnet);
             n.subnets.put(role, previous);

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  *     and data); Slurm refuses everyone else there
  */
 public record Project(String name, String owner, String groupParameter, String groupObjectId, long budget,
-        List<String> partitions, List<String> members) {
+        List<String> partitions, List<String> members, int maxJobCoreHours) {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]{1,11}");
     private static final Pattern USER = Pattern.compile("[a-z_][a-z0-9_-]{0,31}");
@@ -25,7 +25,13 @@ public record Project(String name, String owner, String groupParameter, String g
     /** A project whose members are added later ({@link #withMembers}). */
     public Project(String name, String owner, String groupParameter, String groupObjectId, long budget,
             List<String> partitions) {
-        this(name, owner, groupParameter, groupObjectId, budget, partitions, List.of());
+        this(name, owner, groupParameter, groupObjectId, budget, partitions, List.of(), 0);
+    }
+
+    /** A project without a per-job cap. */
+    public Project(String name, String owner, String groupParameter, String groupObjectId, long budget,
+            List<String> partitions, List<String> members) {
+        this(name, owner, groupParameter, groupObjectId, budget, partitions, members, 0);
     }
 
     public Project {
@@ -47,10 +53,14 @@ public record Project(String name, String owner, String groupParameter, String g
         if (budget < 0) {
             throw new IllegalArgumentException("project '" + name + "': budget must not be negative");
         }
+        if (maxJobCoreHours < 0) {
+            throw new IllegalArgumentException("project '" + name + "': maxJobCoreHours must not be negative");
+        }
     }
 
     public Project withMembers(String... users) {
-        return new Project(name, owner, groupParameter, groupObjectId, budget, partitions, List.of(users));
+        return new Project(name, owner, groupParameter, groupObjectId, budget, partitions, List.of(users),
+                maxJobCoreHours);
     }
 
     /** The Blob container holding the project's data. */

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public record SlurmCluster(String name, String slurmVersion, NodeSpec scheduler, NodeSpec login, int loginCount,
-        int loginMax, List<Partition> partitions, int idleReleaseSeconds, Map<String, String> nodeTags) {
+        int loginMax, List<Partition> partitions, int idleReleaseSeconds, Map<String, String> nodeTags,
+        java.util.Optional<SlurmAccounting> accounting) {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{1,30}");
 
@@ -34,6 +35,7 @@ public record SlurmCluster(String name, String slurmVersion, NodeSpec scheduler,
         Objects.requireNonNull(login);
         partitions = List.copyOf(partitions);
         nodeTags = Map.copyOf(nodeTags);
+        Objects.requireNonNull(accounting);
         nodeTags.forEach(io.github.hpcblueprints.azure.Tags::check);
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("cluster name '" + name + "' must be 2-31 lowercase letters, digits "
@@ -95,6 +97,7 @@ public record SlurmCluster(String name, String slurmVersion, NodeSpec scheduler,
         private final List<Partition> partitions = new ArrayList<>();
         private int idleReleaseSeconds = Defaults.IDLE_RELEASE_MINUTES * 60;
         private Map<String, String> nodeTags = Map.of();
+        private SlurmAccounting accounting;
 
         private Builder(String name) {
             this.name = name;
@@ -133,6 +136,12 @@ public record SlurmCluster(String name, String slurmVersion, NodeSpec scheduler,
             return this;
         }
 
+        /** Job accounting, with each project's budget enforced as a Slurm limit. */
+        public Builder accounting(SlurmAccounting value) {
+            this.accounting = value;
+            return this;
+        }
+
         /** Adds a partition configured by {@code spec}. */
         public Builder partition(String partitionName, UnaryOperator<PartitionBuilder> spec) {
             partitions.add(spec.apply(new PartitionBuilder(partitionName, scheduler.image())).build());
@@ -141,7 +150,7 @@ public record SlurmCluster(String name, String slurmVersion, NodeSpec scheduler,
 
         public SlurmCluster build() {
             return new SlurmCluster(name, slurmVersion, scheduler, login, loginCount, loginMax, partitions,
-                    idleReleaseSeconds, nodeTags);
+                    idleReleaseSeconds, nodeTags, java.util.Optional.ofNullable(accounting));
         }
     }
 

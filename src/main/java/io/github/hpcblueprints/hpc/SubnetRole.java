@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * What a subnet of the environment is for. Each role gets its own subnet (and NSG), so rules can be as narrow as the
  * traffic: the CycleCloud server, the compute nodes, NetApp volumes, the Lustre file system (a
- * subnet of its own, sized for its capacity), private endpoints, Bastion.
+ * subnet of its own, sized for its capacity), private endpoints, the accounting database, Bastion.
  */
 public enum SubnetRole {
     ADMIN("admin", 27),
@@ -15,6 +15,8 @@ public enum SubnetRole {
     STORAGE("storage", 28),
     LUSTRE("lustre", 27),
     ENDPOINTS("endpoints", 27),
+    /** Delegated to Azure Database for MySQL flexible server (Slurm accounting): private access, no endpoint. */
+    DATABASE("database", 28),
     BASTION("AzureBastionSubnet", 26);
 
     private final String subnetName;

@@ -28,7 +28,8 @@ umask 077
 
 # The CLI keeps the administrator's password in its configuration: it is made for this run and removed at its end,
 # however the run ends. An administrator who wants the CLI runs cyclecloud initialize (README, "Operate").
-trap 'rm -f "$CLI_CONFIG"' EXIT
+SECRET_PARAMS=""
+trap 'rm -f "$CLI_CONFIG" ${SECRET_PARAMS:+"$SECRET_PARAMS"}' EXIT
 
 [#include "vm-functions.ftl"]
 # token RESOURCE: an access token of CycleCloud's identity (named: the VM has no other)
@@ -249,9 +250,35 @@ import_cluster() {
     log "cluster $CLUSTER exists; left as it is (to apply a new template: cyclecloud create_cluster" \
       "$TEMPLATE_NAME $CLUSTER -p $STATE/$CLUSTER.parameters.json --force)"
   else
-    cyclecloud create_cluster "$TEMPLATE_NAME" "$CLUSTER" -p "$STATE/$CLUSTER.parameters.json"
+    create_cluster
     log "cluster $CLUSTER created; start it with: cyclecloud start_cluster $CLUSTER"
   fi
+}
+
+# create_cluster: with accounting, the database password joins the parameters only here, read from Key Vault into
+# a file only root can read, removed as soon as CycleCloud has it
+create_cluster() {
+  local name status=0 secret
+  name="$(fact accountingSecret)"
+  if [[ -z "$name" ]]; then
+    cyclecloud create_cluster "$TEMPLATE_NAME" "$CLUSTER" -p "$STATE/$CLUSTER.parameters.json"
+    return
+  fi
+  secret="$(SECRET_NAME="$name" SECRET_URL="$VAULT/secrets/$name?api-version=7.4" vault GET)" || status=$?
+  if [[ "$status" != 0 || -z "$secret" ]]; then
+    log "the accounting database password ($name) is not readable in Key Vault yet"
+    return 1
+  fi
+  SECRET_PARAMS="$(mktemp "$STATE/parameters.XXXXXX")"
+  printf '%s' "$secret" | python3 -c '
+import json, sys
+params = json.load(open(sys.argv[1]))
+params["AccountingPassword"] = sys.stdin.read()
+json.dump(params, open(sys.argv[2], "w"), indent=2, sort_keys=True)' "$STATE/$CLUSTER.parameters.json" "$SECRET_PARAMS"
+  cyclecloud create_cluster "$TEMPLATE_NAME" "$CLUSTER" -p "$SECRET_PARAMS" || status=$?
+  rm -f "$SECRET_PARAMS"
+  SECRET_PARAMS=""
+  return "$status"
 }
 
 retry 30 fetch_facts
@@ -260,7 +287,8 @@ ADMIN_USER="$(fact adminUser)"
 # Azure's endpoints; tests point them at stubs on the loopback interface
 ARM="${HPCB_ARM_URL:-https://management.azure.com}"
 BLOB="${HPCB_BLOB_URL:-https://$(fact lockerAccount).blob.core.windows.net}"
-SECRET_URL="${HPCB_VAULT_URL:-https://$(fact keyVaultName).vault.azure.net}/secrets/$SECRET_NAME?api-version=7.4"
+VAULT="${HPCB_VAULT_URL:-https://$(fact keyVaultName).vault.azure.net}"
+SECRET_URL="$VAULT/secrets/$SECRET_NAME?api-version=7.4"
 VAULT_TOKEN="$(retry 30 token https://vault.azure.net)"
 
 install_cyclecloud

@@ -30,7 +30,16 @@ Autoscale = true
 
         [[[configuration]]]
         slurm.version = [=slurmVersion]
+[#if accounting]
+        # slurmdbd on the scheduler keeps job records in the environment's MySQL flexible server (TLS, with the CA
+        # bundle the Slurm project installs); the password is given only when the cluster is created
+        slurm.accounting.enabled = true
+        slurm.accounting.url = $AccountingUrl
+        slurm.accounting.user = $AccountingUser
+        slurm.accounting.password = $AccountingPassword
+[#else]
         slurm.accounting.enabled = false
+[/#if]
         # Appended verbatim to slurm.conf, whose parser takes one setting per line: a Text parameter carries the
         # lines (the parameters file gives them with real newlines), as the official template does
         slurm.additional.config = $AdditionalSlurmConfig
@@ -215,6 +224,23 @@ Order = 10
         ParameterType = Text
         Required = True
 
+[#if accounting]
+        [[[parameter AccountingUrl]]]
+        Label = Accounting database
+        Description = The MySQL flexible server slurmdbd uses (from the deployment)
+        Required = True
+
+        [[[parameter AccountingUser]]]
+        Label = Accounting user
+        Required = True
+
+        [[[parameter AccountingPassword]]]
+        Label = Accounting password
+        Description = Read from Key Vault by the CycleCloud server when it creates the cluster; never in a file
+        ParameterType = Password
+        Required = True
+
+[/#if]
         [[[parameter NodeTags]]]
         Label = VM Tags
         Description = Tags on every node, so their cost is traced to the environment and project

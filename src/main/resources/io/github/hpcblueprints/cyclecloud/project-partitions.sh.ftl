@@ -42,9 +42,55 @@ local function check(partitions, uid)
   return slurm.SUCCESS
 end
 
+[#if accounting]
+-- Accounting: the QOS that charges each partition (UsageFactor: its price per CPU-minute over the cheapest), the
+-- project a project partition charges, and the time limit of a job that gives none (a budget is kept only with one)
+local qos = {
+[#list qos as q]
+  ["[=q.partition]"] = {name = "[=q.qos]", factor = [=q.factor]},
+[/#list]
+}
+local project_of = {
+[#list projectOf as p]
+  ["[=p.partition]"] = "[=p.project]",
+[/#list]
+}
+local default_partition = "[=defaultPartition]"
+local default_minutes = [=defaultMinutes]
+
+local function charge(job_desc)
+  local partitions = job_desc.partition or default_partition
+  local chosen = nil
+  -- a job that may run in several partitions is charged as the dearest of them
+  for p in string.gmatch(partitions, "[^,]+") do
+    local q = qos[p]
+    if q ~= nil and (chosen == nil or q.factor > chosen.factor) then
+      chosen = q
+    end
+    if job_desc.account == nil and project_of[p] ~= nil then
+      job_desc.account = project_of[p]
+    end
+  end
+  if job_desc.qos == nil and chosen ~= nil then
+    job_desc.qos = chosen.name
+  end
+  if job_desc.time_limit == nil or job_desc.time_limit == slurm.NO_VAL then
+    job_desc.time_limit = default_minutes
+  end
+end
+
+function slurm_job_submit(job_desc, part_list, submit_uid)
+  local rc = check(job_desc.partition, submit_uid)
+  if rc == slurm.SUCCESS then
+    charge(job_desc)
+  end
+  return rc
+end
+[#else]
 function slurm_job_submit(job_desc, part_list, submit_uid)
   return check(job_desc.partition, submit_uid)
 end
+[/#if]
 
 function slurm_job_modify(job_desc, job_rec, part_list, modify_uid)
   return check(job_desc.partition, modify_uid)
@@ -53,7 +99,7 @@ end
 return slurm.SUCCESS
 LUA
 then
-  log "project partitions restricted to their members"
+  log "job-submit filter written: [=summary]"
   if systemctl is-active --quiet slurmctld; then
     scontrol reconfigure
   fi

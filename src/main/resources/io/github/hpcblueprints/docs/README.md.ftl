@@ -224,6 +224,81 @@ No budget: nothing warns as spending grows (HPCB-COST-001).
 Not in the price table, so not in the estimate: [#list cost.unpriced as u][=u][#sep]; [/#sep][/#list].
 [/#if]
 
+## How spending is enforced
+
+[#if enforced.budget?has_content]
+Azure budgets only alert: this environment's budget of [=enforced.budget] a month mails its contacts at [#list enforced.actual as t][=t][#sep], [/#sep][/#list] of actual
+spend and [#list enforced.forecast as t][=t][#sep], [/#sep][/#list] of forecast spend[#if enforced.projectBudgets?has_content], and each project's budget ([#list enforced.projectBudgets as p][=p.name] [=p.budget][#sep], [/#sep][/#list]) does the
+same for what carries its project tag[/#if].
+[#else]
+No budget: nothing alerts as spending grows (HPCB-COST-001).
+[/#if]
+[#if enforced.accounting]
+
+**Slurm enforces each project's budget.** slurmdbd records every job in the environment's MySQL flexible server,
+and each project is a Slurm account whose limit is its budget, less what its research instances will cost this
+month (list prices of [=enforced.priceDate], in [=enforced.currency]; budgets are in the billing currency, and the limits treat the two as
+the same). Slurm counts CPU-minutes, so each partition has a QOS whose usage factor is its price per CPU-minute over
+the cheapest partition's ([=enforced.reference]): a minute on a dearer CPU counts for more.
+
+| partition | VM size | vCPUs | per node-hour | per CPU-minute | QOS | usage factor |
+|---|---|---|---|---|---|---|
+[#list enforced.rates as r]
+| [=r.partition] | [=r.size] | [=r.vcpus] | [=r.nodeHour] | [=r.cpuMinute] | [=r.qos] | [=r.factor] |
+[/#list]
+
+| project | budget | research instances | left for jobs | GrpTRESMins (cpu) | MaxTRESMinsPerJob (cpu) | members |
+|---|---|---|---|---|---|---|
+[#list enforced.projects as p]
+| [=p.project] | [=p.budget] | [=p.instances] | [=p.forJobs] | [=p.grp] | [=p.perJob] | [=p.members] |
+[/#list]
+[#if enforced.example??]
+
+For example, [=enforced.example.project]: [=enforced.example.budget] less [=enforced.example.instances] leaves [=enforced.example.forJobs] for jobs. A CPU-minute of [=enforced.reference] ([=enforced.example.refSize], [=enforced.example.refHour]
+a node-hour for [=enforced.example.refVcpus] vCPUs) costs [=enforced.example.refHour] / (60 x [=enforced.example.refVcpus]), so [=enforced.example.forJobs] buys [=enforced.example.grp] of them
+([=enforced.example.refHours] CPU-hours[#if enforced.example.others?has_content]; or [=enforced.example.others][/#if]).
+[/#if]
+
+How it works on the cluster:
+
+- The scheduler's cluster-init (`30-slurm-accounts.sh`) creates the QOS and accounts with `sacctmgr` at every boot,
+  changing only what differs. Usage resets every month and never decays (`PriorityUsageResetPeriod=MONTHLY`,
+  `PriorityDecayHalfLife=0`), so a limit is the month's allowance.
+- With `AccountingStorageEnforce=associations,limits,qos,safe` a job starts only if it can finish within what is
+  left; otherwise it waits with the reason `AssocGrpCPUMinutesLimit`. Jobs charge their partition's QOS, and the
+  project whose partition they run in (in a shared partition, the user's default account: the first project that
+  lists them); a job that gives no time limit gets [=enforced.defaultMinutes] minutes.
+- Only the users a project lists as `members` may charge it: they are the Slurm users of its account, and the
+  script removes anyone the blueprint no longer lists. Membership of the project's Entra ID group is not read
+  (the scheduler has no right to read the directory): add a member to the blueprint and generate again, or
+  add them at once with `sacctmgr add user NAME account=PROJECT`. Anyone else's jobs are refused.
+- See what is left with `scontrol show assoc_mgr accounts=PROJECT flags=assoc` (`GrpTRESMins=cpu=LIMIT(USED)`).
+[#elseif enforced.projectBudgets?has_content && enforced.idleRelease?has_content]
+
+Nothing stops a project's jobs once its budget is spent: turn on `cluster.accounting` to make Slurm enforce it
+(HPCB-COST-008).
+[/#if]
+[#if enforced.idleRelease?has_content]
+
+Idle nodes are released: CycleCloud releases a node [=enforced.idleRelease] minutes after its last job, so nothing is paid for
+nodes while no job waits.[#if enforced.serverIdle?has_content] The CycleCloud server deallocates itself after [=enforced.serverIdle] minutes with no cluster node
+running and nobody signed in; start it (`az vm start`) before the cluster.[/#if]
+[/#if]
+[#if enforced.instances?has_content]
+
+Research instances stop themselves, and a shutdown from inside would not be enough (a VM stopped from its operating
+system is still allocated, and still billed): an agent on each one (`hpcb-idle-stop.timer`, every five minutes)
+deallocates the VM through Azure Resource Manager with the VM's own identity, whose role allows reading and
+deallocating that one VM and nothing else. A long job without a terminal keeps the VM up when started with
+`keep-awake COMMAND`. The daily shutdown stays as the nightly backstop.
+
+| instance | deallocates itself | daily shutdown |
+|---|---|---|
+[#list enforced.instances as i]
+| [=i.name] | [=i.idle] | [=i.shutdown] |
+[/#list]
+[/#if]
+
 ## Deploy
 
 See what would be created first, with no Azure account (`hpcb plan` evaluates the templates as ARM does):

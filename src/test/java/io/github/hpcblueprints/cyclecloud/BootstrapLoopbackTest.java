@@ -95,6 +95,9 @@ class BootstrapLoopbackTest {
             } else {
                 out = secret;
             }
+        } else if (path.equals("/vault/secrets/slurm-accounting-password")) {
+            // set by the deployment from its secure parameter, before the server exists
+            out = "{\"value\": \"Accounting-Passw0rd-from-the-deployment\"}";
         } else if (path.startsWith("/arm/subscriptions/")) {
             code = armForbiddenLeft.getAndDecrement() > 0 ? 403 : 200;
             out = "{\"value\": []}";

@@ -42,7 +42,9 @@ class ScriptBehaviourTest {
              "keyVaultName": "kv-genomics-abc", "lockerAccount": "stlkgenomicsabc", "dataAccount": "stdtgenomicsabc",
              "nfsAccount": "stnfsgenomicsabc", "lustreMgsAddress": "10.40.3.4", "netappAddress": "10.40.4.4",
              "entraClientId": "",
-             "identityClientId": "22222222-2222-2222-2222-222222222222", "project": "alpha"}
+             "identityClientId": "22222222-2222-2222-2222-222222222222", "project": "alpha",
+             "accountingHost": "mysql-genomics-abc.genomics.private.mysql.database.azure.com",
+             "accountingUser": "slurmdbd", "accountingSecret": "slurm-accounting-password"}
             """;
 
     static ClusterEnvironment secure;
@@ -74,6 +76,18 @@ class ScriptBehaviourTest {
                 .doesNotContain("account create").doesNotContain("create_cluster").doesNotContain("reload");
     }
 
+    /** A write_files entry's content as cloud-init writes it: plain, or decoded from {@code gz+b64}. */
+    static String content(JsonNode writeFile) throws IOException {
+        String text = writeFile.path("content").asText();
+        if (!writeFile.path("encoding").asText().equals("gz+b64")) {
+            return text;
+        }
+        byte[] gz = java.util.Base64.getMimeDecoder().decode(text);
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz))) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     /** Does what cloud-init would: writes the files of the server's cloud-config; returns the bootstrap script. */
     static String cloudInit(ScriptSandbox box, String cloudConfig) throws IOException {
         JsonNode doc = new YAMLMapper().readTree(cloudConfig);
@@ -81,9 +95,9 @@ class ScriptBehaviourTest {
         for (JsonNode f : doc.path("write_files")) {
             Path target = box.root.resolve(f.path("path").asText().substring(1));
             Files.createDirectories(target.getParent());
-            Files.writeString(target, f.path("content").asText());
+            Files.writeString(target, content(f));
             if (f.path("path").asText().endsWith("bootstrap.sh")) {
-                bootstrap = f.path("content").asText();
+                bootstrap = content(f);
             }
         }
         // cloud-init only enables the unit; systemd runs the bootstrap (see BootstrapUnitTest)
@@ -140,6 +154,15 @@ class ScriptBehaviourTest {
         assertThat(params.path("LustreAddress").asText()).isEqualTo("10.40.3.4");
         assertThat(params.path("NetAppAddress").asText()).isEqualTo("10.40.4.4");
         assertThat(params.path("ProjectIdentity_alpha").asText()).isEqualTo("/subscriptions/x/id-genomics-alpha");
+        // the accounting database's password reaches CycleCloud only in create_cluster's parameters, read from Key
+        // Vault into a file that is gone when the run ends (the test double kept its own copy, outside the root)
+        assertThat(params.path("AccountingUrl").asText())
+                .isEqualTo("mysql-genomics-abc.genomics.private.mysql.database.azure.com");
+        assertThat(params.path("AccountingUser").asText()).isEqualTo("slurmdbd");
+        assertThat(params.path("AccountingPassword").asText()).isEqualTo(password);
+        assertThat(calls).contains("/secrets/slurm-accounting-password\\?api-version=7.4");
+        assertThat(Files.readString(box.root.resolve("opt/hpcb/cyclecloud/genomics.parameters.json")))
+                .doesNotContain("AccountingPassword");
         assertThat(Files.readString(box.root.resolve("opt/cycle_server/config/cycle_server.properties")))
                 .contains("webServerEnableHttps=true").contains("webServerSslPort=443");
 
@@ -275,9 +298,14 @@ class ScriptBehaviourTest {
         String script = ClusterInitProject.render(secure)
                 .get("specs/scheduler/cluster-init/scripts/10-project-partitions.sh");
         twiceWithoutChange(box, "10-project-partitions.sh", script);
-        assertThat(box.root.resolve("etc/slurm/job_submit.lua")).content()
-                .contains("[\"htc-alpha\"] = \"proj-alpha\"").contains("[\"hpc-alpha\"] = \"proj-alpha\"")
+        String lua = Files.readString(box.root.resolve("etc/slurm/job_submit.lua"));
+        String restricted = lua.substring(lua.indexOf("local restricted"), lua.indexOf("}\n"));
+        assertThat(restricted).contains("[\"htc-alpha\"] = \"proj-alpha\"").contains("[\"hpc-alpha\"] = \"proj-alpha\"")
                 .contains("[\"htc-beta\"] = \"proj-beta\"").doesNotContain("[\"htc\"]");
+        // with accounting, every partition (shared or a project's) is charged through its partition's QOS, and a
+        // project's partition charges that project
+        assertThat(lua).contains("[\"htc\"] = {name = \"part-htc\", factor = 1.0000}")
+                .contains("[\"hpc-alpha\"] = {name = \"part-hpc\"").contains("[\"htc-beta\"] = \"beta\"");
     }
 
     @Test

@@ -57,8 +57,9 @@ class ShellcheckTest {
                     out.put(where + "!CloudInit", ScriptBehaviourTest.cloudInitIn(f.getValue()));
                 } else if (f.getKey().startsWith("cloud-init/")) {
                     for (JsonNode w : new YAMLMapper().readTree(f.getValue()).path("write_files")) {
-                        if (w.path("content").asText().startsWith("#!/usr/bin/env bash")) {
-                            out.put(where + "!" + w.path("path").asText(), w.path("content").asText());
+                        String content = ScriptBehaviourTest.content(w);
+                        if (content.startsWith("#!/usr/bin/env bash")) {
+                            out.put(where + "!" + w.path("path").asText(), content);
                         }
                     }
                 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.hpcblueprints.blueprint.BlueprintLoader;
 import io.github.hpcblueprints.generate.GenerateService;
 import io.github.hpcblueprints.hpc.ClusterEnvironment;
+import io.github.hpcblueprints.hpc.SlurmCluster;
 import io.github.hpcblueprints.testing.Golden;
 import io.github.hpcblueprints.testing.Shared;
 import io.github.hpcblueprints.testing.Tools;
@@ -101,7 +102,11 @@ class SlurmConfTest {
             azure.append("NodeName=").append(nodes).append(" CPUs=2 RealMemory=3500 Feature=cloud State=CLOUD\n");
         }
         Files.writeString(dir.resolve("azure.conf"), azure.toString());
-        Files.writeString(dir.resolve("accounting.conf"), "AccountingStorageType=accounting_storage/none\n");
+        // what the project's install.py writes (accounting on: slurmdbd on the scheduler; here none answers)
+        Files.writeString(dir.resolve("accounting.conf"), env.cluster().flatMap(SlurmCluster::accounting).isPresent()
+                ? "AccountingStorageType=accounting_storage/slurmdbd\nAccountingStorageHost=127.0.0.1\n"
+                        + "AccountingStoragePort=" + freePort() + "\nAccountingStorageTRES=gres/gpu\n"
+                : "AccountingStorageType=accounting_storage/none\n");
         Files.writeString(dir.resolve("keep_alive.conf"), "");
         Files.writeString(dir.resolve("site_specific.conf"), "# site specific slurm configuration\n");
         // our job-submit filter, as the scheduler's cluster-init script writes it beside slurm.conf
@@ -163,9 +168,19 @@ class SlurmConfTest {
             String additional = ClusterTemplate.parameterValues(env).get("AdditionalSlurmConfig");
             Path conf = write(Files.createDirectories(tmp.resolve(env.name())), env, additional);
             Outcome o = start(conf);
-            assertThat(o.running()).as(b.getFileName() + " with " + version() + ":\n" + o.output()).isTrue();
-            assertThat(o.output()).as(b.getFileName() + ":\n" + o.output()).doesNotContain("Parse error")
-                    .doesNotContain("fatal").contains("started on cluster " + env.cluster().orElseThrow().name());
+            if (env.cluster().orElseThrow().accounting().isPresent()) {
+                // with enforced limits slurmctld will not start without slurmdbd (on the scheduler the Slurm project
+                // starts slurmdbd first); here none answers, so it stops there: after reading every setting of ours
+                assertThat(o.output()).as(b.getFileName() + ":\n" + o.output()).doesNotContain("Parse error")
+                        .contains("started on cluster " + env.cluster().orElseThrow().name())
+                        .contains("Accounting storage SLURMDBD plugin loaded")
+                        .contains("fatal: slurmdbd and/or database must be up at slurmctld start time");
+                assertThat(o.output().lines().filter(l -> l.contains("fatal")).map(l -> l.substring(l.indexOf("fatal"))).distinct()).as(b.getFileName().toString()).hasSize(1);
+            } else {
+                assertThat(o.running()).as(b.getFileName() + " with " + version() + ":\n" + o.output()).isTrue();
+                assertThat(o.output()).as(b.getFileName() + ":\n" + o.output()).doesNotContain("Parse error")
+                        .doesNotContain("fatal").contains("started on cluster " + env.cluster().orElseThrow().name());
+            }
             // no complaint about a setting of ours, except that ours replace the template's ("latest value used"):
             // the template's own (ReconfigFlags=KeepPowerSaveSettings, newer than Debian's Slurm) are not ours
             for (String setting : additional.split("\n")) {
@@ -189,5 +204,58 @@ class SlurmConfTest {
         Outcome o = start(write(tmp, env, oneLine));
         assertThat(o.running()).isFalse();
         assertThat(o.output()).contains("Parse error").contains("JobSubmitPlugins=lua");
+    }
+
+    /**
+     * The job-submit filter of a cluster with accounting, run by real Slurm: slurmctld started without slurmdbd
+     * (accounting storage none, so no enforcement and no QOS records) and a job submitted with sbatch. The filter
+     * sets the job's time limit and QOS; Slurm then refuses the QOS, which only the accounting database knows: the
+     * refusal names the QOS the filter chose.
+     */
+    @Test
+    void realSlurmRunsTheJobSubmitFilterOfAClusterWithAccounting() throws Exception {
+        requireSlurm();
+        Tools.require("/usr/bin/sbatch", "slurm-client");
+        ClusterEnvironment env = new BlueprintLoader()
+                .load(Golden.projectDir().resolve("blueprints/enforced-budgets.yaml")).environment();
+        String additional = ClusterTemplate.parameterValues(env).get("AdditionalSlurmConfig").lines()
+                .filter(l -> !l.startsWith("AccountingStorageEnforce=")).collect(java.util.stream.Collectors
+                        .joining("\n"));
+        Path conf = write(tmp, env, additional);
+        Files.writeString(conf.resolveSibling("accounting.conf"), "AccountingStorageType=accounting_storage/none\n");
+        Process ctld = new ProcessBuilder(SLURMCTLD.toString(), "-D", "-i", "-f", conf.toString())
+                .redirectErrorStream(true).redirectOutput(conf.resolveSibling("console.txt").toFile()).start();
+        try {
+            Thread.sleep(3000);
+            ProcessBuilder pb = new ProcessBuilder("/usr/bin/sbatch", "--hold", "-p", "mem", "--wrap", "true")
+                    .redirectErrorStream(true);
+            pb.environment().put("SLURM_CONF", conf.toString());
+            Process sbatch = pb.start();
+            assertThat(sbatch.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            String out = new String(sbatch.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(out).as(out).contains("Submitted batch job 1");
+            ProcessBuilder show = new ProcessBuilder("/usr/bin/scontrol", "show", "job", "1").redirectErrorStream(true);
+            show.environment().put("SLURM_CONF", conf.toString());
+            Process sc = show.start();
+            assertThat(sc.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            String job = new String(sc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            // the partition gives no time limit; the filter gave the job its default hour
+            assertThat(job).as(job).contains("TimeLimit=01:00:00").contains("Partition=mem");
+            // and a project's partition stays its members': this user is not in proj-chem (root may use any)
+            ProcessBuilder other = new ProcessBuilder("/usr/bin/sbatch", "--hold", "-p", "htc-chem", "--wrap", "true")
+                    .redirectErrorStream(true);
+            other.environment().put("SLURM_CONF", conf.toString());
+            Process refused = other.start();
+            assertThat(refused.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            String answer = new String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if ("root".equals(System.getProperty("user.name"))) {
+                assertThat(answer).contains("Submitted batch job 2");
+            } else {
+                assertThat(answer).contains("partition htc-chem is for members of proj-chem only");
+            }
+        } finally {
+            ctld.destroy();
+            ctld.waitFor(10, TimeUnit.SECONDS);
+        }
     }
 }

@@ -330,6 +330,10 @@ class RuleCasesTest {
                         t -> res(t, "networkSecurityGroups", "nsg-genomics-admin").remove("tags")),
                 yaml("HPCB-COST-004", "idle nodes kept for 45 minutes", "cluster:\n",
                         "cluster:\n  idleReleaseMinutes: 45\n"),
+                yaml("HPCB-COST-007", "project beta's budget of 5 cannot pay one job at its cap of 1,000 core-hours",
+                        "    budget: 1200\n", "    budget: 5\n    maxJobCoreHours: 1000\n"),
+                yaml("HPCB-COST-008", "accounting turned off: the projects' budgets only alert",
+                        "  accounting:\n    sku: Standard_B1ms\n    storageGiB: 20\n", ""),
                 json("HPCB-COST-005", "the CycleCloud VM's always-on reason removed",
                         t -> {
                             ArrayNode s = (ArrayNode) obj(obj(t, "metadata"), "_hpcb").get("suppressions");

@@ -129,6 +129,71 @@ case "$name" in
       cat "$STUB_STATE/nodes.json"
     fi
     ;;
+  sacctmgr)
+    # a small Slurm accounting database, enough for the commands our accounts script runs
+    python3 - "$@" <<'PY'
+import json, os, sys
+state = os.environ["STUB_STATE"]
+path = os.path.join(state, "slurmdb.json")
+db = json.load(open(path)) if os.path.exists(path) else {"qos": {}, "accounts": {}, "users": {}}
+args = [a for a in sys.argv[1:] if a not in ("-n", "-P", "-i")]
+verb, entity, rest = args[0], args[1], args[2:]
+def kv(tokens):
+    return dict(t.split("=", 1) for t in tokens if "=" in t)
+cut = rest.index("set") if "set" in rest else len(rest)
+where, sets = kv(rest[:cut]), kv(rest[cut + 1:])
+if verb == "show" and entity == "cluster":
+    down = os.path.join(state, "slurmdbd.down")
+    if os.path.exists(down):
+        left = int(open(down).read() or "0")
+        if left > 0:
+            open(down, "w").write(str(left - 1))
+            sys.exit(1)
+    print("lab|")
+elif verb == "show" and entity == "qos":
+    q = db["qos"].get(where["name"])
+    if q:
+        print(where["name"] + "|" + q["UsageFactor"])
+elif verb == "show" and entity == "account":
+    if where["name"] in db["accounts"]:
+        print(where["name"])
+elif verb == "show" and entity == "assoc":
+    a = db["accounts"].get(where["account"])
+    if a:
+        print("|" + a["GrpTRESMins"] + "|" + a["MaxTRESMins"] + "|" + a["QOS"])
+        for key in sorted(db["users"]):
+            user, account = key.split("|")
+            if account == where["account"]:
+                print(user + "|||" + db["users"][key]["QOS"])
+elif verb == "add":
+    name, opts = rest[0], kv(rest[1:])
+    if entity == "qos":
+        db["qos"][name] = {"UsageFactor": "%.6f" % float(opts.get("UsageFactor", "1"))}
+    elif entity == "account":
+        db["accounts"][name] = {"GrpTRESMins": "", "MaxTRESMins": "", "QOS": "normal"}
+    elif entity == "user":
+        if opts["account"] not in db["accounts"]:
+            print("Invalid account", file=sys.stderr)
+            sys.exit(1)
+        db["users"][name + "|" + opts["account"]] = {"QOS": opts.get("QOS", "normal")}
+elif verb == "modify" and entity == "qos":
+    db["qos"][where["name"]]["UsageFactor"] = "%.6f" % float(sets["UsageFactor"])
+elif verb == "modify" and entity == "account":
+    a = db["accounts"][where["name"]]
+    limit = lambda v: "" if v.endswith("=-1") else v
+    a["GrpTRESMins"] = limit(sets.get("GrpTRESMins", a["GrpTRESMins"]))
+    a["MaxTRESMins"] = limit(sets.get("MaxTRESMinsPerJob", a["MaxTRESMins"]))
+    a["QOS"] = sets.get("QOS", a["QOS"])
+elif verb == "modify" and entity == "user":
+    db["users"][where["name"] + "|" + where["account"]]["QOS"] = sets["QOS"]
+elif verb == "delete" and entity == "user":
+    del db["users"][where["name"] + "|" + where["account"]]
+else:
+    print("stub sacctmgr does not know: " + " ".join(sys.argv[1:]), file=sys.stderr)
+    sys.exit(2)
+json.dump(db, open(path, "w"), indent=1, sort_keys=True)
+PY
+    ;;
   who) cat "$STUB_STATE/who" 2>/dev/null || true ;;
   nvidia-smi)
     if [[ -f "$STUB_STATE/nvidia-smi.fail" ]]; then

@@ -72,7 +72,7 @@ end
 return slurm.SUCCESS
 LUA
 then
-  log "project partitions restricted to their members"
+  log "job-submit filter written: projects' partitions for members only"
   if systemctl is-active --quiet slurmctld; then
     scontrol reconfigure
   fi

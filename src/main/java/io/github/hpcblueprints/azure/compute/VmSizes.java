@@ -27,6 +27,23 @@ public final class VmSizes {
         return io.github.hpcblueprints.diagnostics.Suggest.closest(size, KNOWN.values());
     }
 
+    /**
+     * The vCPUs of a size, read from its name as Azure's naming convention writes them: family and sub-family
+     * letters, then the vCPU count, then (for constrained-core sizes) a dash and the active vCPUs, then features
+     * ({@code Standard_F16s_v2}: 16; {@code Standard_HB176rs_v4}: 176; {@code Standard_E8-4as_v5}: 4). Empty for a
+     * name that does not follow it. Source: "Virtual machine sizes overview", naming conventions
+     * (learn.microsoft.com/azure/virtual-machines/sizes/overview).
+     */
+    public static java.util.OptionalInt vcpus(String size) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:Standard|Basic)_[A-Z]+(\\d+)(?:-(\\d+))?"
+                + "[a-z]*(?:_.*)?").matcher(size);
+        if (!m.matches()) {
+            return java.util.OptionalInt.empty();
+        }
+        int n = Integer.parseInt(m.group(m.group(2) != null ? 2 : 1));
+        return n > 0 ? java.util.OptionalInt.of(n) : java.util.OptionalInt.empty();
+    }
+
     /** The date of the shipped list, as its header states it. */
     public static final String LIST_DATE = "2026-12-03";
 

@@ -1,0 +1,2 @@
+/** Azure Database resources: the MySQL flexible server that holds Slurm's accounting. */
+package io.github.hpcblueprints.azure.database;
