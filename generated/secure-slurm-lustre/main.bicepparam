@@ -27,6 +27,3 @@ param cycleCloudEntraClientId = readEnvironmentVariable('HPCB_CYCLE_CLOUD_ENTRA_
 
 // set HPCB_HPC_CACHE_RESOURCE_PROVIDER_OBJECT_ID before deploying: Object id of the 'HPC Cache Resource Provider' service principal in this tenant (az ad sp list --display-name "HPC Cache Resource Provider" --query [].id -o tsv).
 param hpcCacheResourceProviderObjectId = readEnvironmentVariable('HPCB_HPC_CACHE_RESOURCE_PROVIDER_OBJECT_ID')
-
-// set HPCB_ACCOUNTING_DATABASE_PASSWORD before deploying: Password of the Slurm accounting database's administrator (slurmdbd); 8-128 characters of three kinds. Kept in Key Vault as slurm-accounting-password.
-param accountingDatabasePassword = readEnvironmentVariable('HPCB_ACCOUNTING_DATABASE_PASSWORD')

@@ -220,6 +220,7 @@ public final class CycleCloudFiles {
         // subscription.json grants CycleCloud's own identity its subscription reads; a pre-authorised one has them
         m.put("subscriptionReads", server.usesExistingIdentity() ? "false" : "true");
         m.put("marketplaceTerms", cl.needsMarketplaceTerms() ? "true" : "false");
+        m.put("accounting", cl.accounting().isPresent() ? "true" : "false");
         return ClusterInitProject.script("bootstrap.sh.ftl", env, "Installs and configures CycleCloud on the "
                 + "server of environment " + env.name() + ", then imports the cluster.", m);
     }

@@ -12,6 +12,8 @@ JAVA_PACKAGE=[=java]
 SECRET_NAME=cyclecloud-admin-password
 ENTRA_SIGN_IN=[=entraSignIn]
 SUBSCRIPTION_READS=[=subscriptionReads]
+# Slurm accounting: the database password joins the cluster's parameters when the cluster is created
+ACCOUNTING=[=accounting]
 ACCEPT_MARKETPLACE_TERMS=[=marketplaceTerms]
 
 IMDS="${HPCB_IMDS:-http://169.254.169.254}"
@@ -232,7 +234,8 @@ def lookup(match):
     for part in match.group(1).split("."):
         value = value[part]
     return str(value)
-fill = lambda text: re.sub(r"\{\{([A-Za-z0-9_.]+)\}\}", lookup, text)
+# a placeholder is the dotted name of a fact; anything else in double braces is left as it is
+fill = lambda text: re.sub(r"\{\{([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)\}\}", lookup, text)
 params = json.load(open(sys.argv[2]))
 json.dump({k: fill(v) for k, v in params.items()}, open(sys.argv[3], "w"), indent=2, sort_keys=True)
 open(sys.argv[5], "w").write(fill(open(sys.argv[4]).read()))' \
@@ -260,7 +263,7 @@ import_cluster() {
 create_cluster() {
   local name status=0 secret
   name="$(fact accountingSecret)"
-  if [[ -z "$name" ]]; then
+  if [[ "$ACCOUNTING" != true ]]; then
     cyclecloud create_cluster "$TEMPLATE_NAME" "$CLUSTER" -p "$STATE/$CLUSTER.parameters.json"
     return
   fi

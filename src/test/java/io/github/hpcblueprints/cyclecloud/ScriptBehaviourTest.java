@@ -154,15 +154,9 @@ class ScriptBehaviourTest {
         assertThat(params.path("LustreAddress").asText()).isEqualTo("10.40.3.4");
         assertThat(params.path("NetAppAddress").asText()).isEqualTo("10.40.4.4");
         assertThat(params.path("ProjectIdentity_alpha").asText()).isEqualTo("/subscriptions/x/id-genomics-alpha");
-        // the accounting database's password reaches CycleCloud only in create_cluster's parameters, read from Key
-        // Vault into a file that is gone when the run ends (the test double kept its own copy, outside the root)
-        assertThat(params.path("AccountingUrl").asText())
-                .isEqualTo("mysql-genomics-abc.genomics.private.mysql.database.azure.com");
-        assertThat(params.path("AccountingUser").asText()).isEqualTo("slurmdbd");
-        assertThat(params.path("AccountingPassword").asText()).isEqualTo(password);
-        assertThat(calls).contains("/secrets/slurm-accounting-password\\?api-version=7.4");
-        assertThat(Files.readString(box.root.resolve("opt/hpcb/cyclecloud/genomics.parameters.json")))
-                .doesNotContain("AccountingPassword");
+        // no accounting here: no database password is read, none is passed
+        assertThat(params.has("AccountingPassword")).isFalse();
+        assertThat(calls).doesNotContain("slurm-accounting-password");
         assertThat(Files.readString(box.root.resolve("opt/cycle_server/config/cycle_server.properties")))
                 .contains("webServerEnableHttps=true").contains("webServerSslPort=443");
 
@@ -302,10 +296,42 @@ class ScriptBehaviourTest {
         String restricted = lua.substring(lua.indexOf("local restricted"), lua.indexOf("}\n"));
         assertThat(restricted).contains("[\"htc-alpha\"] = \"proj-alpha\"").contains("[\"hpc-alpha\"] = \"proj-alpha\"")
                 .contains("[\"htc-beta\"] = \"proj-beta\"").doesNotContain("[\"htc\"]");
-        // with accounting, every partition (shared or a project's) is charged through its partition's QOS, and a
-        // project's partition charges that project
-        assertThat(lua).contains("[\"htc\"] = {name = \"part-htc\", factor = 1.0000}")
-                .contains("[\"hpc-alpha\"] = {name = \"part-hpc\"").contains("[\"htc-beta\"] = \"beta\"");
+        assertThat(lua).doesNotContain("local qos");
+    }
+
+    /**
+     * With accounting: the job-submit filter charges every partition (shared or a project's) to its partition's
+     * QOS and a project's partition to that project; and the database password reaches CycleCloud only in
+     * create_cluster's parameters, read from Key Vault into a file that is gone when the run ends.
+     */
+    @Test
+    void withAccountingJobsAreChargedAndTheDatabasePasswordStaysInKeyVault() throws Exception {
+        ClusterEnvironment lab = new BlueprintLoader(Path.of("target/profile-cache"), Duration.ofSeconds(1))
+                .load(Golden.projectDir().resolve("blueprints/enforced-budgets.yaml")).environment();
+        ScriptSandbox box = new ScriptSandbox(tmp).facts(FACTS.replace("\"cluster\": \"genomics\"",
+                "\"cluster\": \"lab\"").replace("\"alpha\": \"/subscriptions/x/id-genomics-alpha\", \"beta\": "
+                + "\"/subscriptions/x/id-genomics-beta\"", "\"chem\": \"/subscriptions/x/id-lab-chem\""));
+        twiceWithoutChange(box, "10-project-partitions.sh", ClusterInitProject.render(lab)
+                .get("specs/scheduler/cluster-init/scripts/10-project-partitions.sh"));
+        assertThat(Files.readString(box.root.resolve("etc/slurm/job_submit.lua")))
+                .contains("[\"htc\"] = {name = \"part-htc\", factor = 1.0000}")
+                .contains("[\"htc-chem\"] = {name = \"part-htc\"").contains("[\"htc-chem\"] = \"chem\"")
+                .contains("local default_minutes = 60");
+
+        ScriptSandbox.Run run = box.run("bootstrap.sh", cloudInit(box, CycleCloudFiles.serverCloudInit(lab)));
+        assertThat(run.exit()).as(run.stderr()).isZero();
+        String password = new ObjectMapper().readTree(box.state.resolve("secret.json").toFile()).path("value")
+                .asText();
+        JsonNode params = new ObjectMapper().readTree(box.state.resolve("cc.cluster").toFile());
+        assertThat(params.path("AccountingUrl").asText())
+                .isEqualTo("mysql-genomics-abc.genomics.private.mysql.database.azure.com");
+        assertThat(params.path("AccountingUser").asText()).isEqualTo("slurmdbd");
+        assertThat(params.path("AccountingPassword").asText()).isEqualTo(password);
+        assertThat(box.calls()).contains("/secrets/slurm-accounting-password\\?api-version=7.4")
+                .doesNotContain(password.replace("!", "\\!") + "\n" + "cyclecloud create_cluster");
+        assertThat(Files.readString(box.root.resolve("opt/hpcb/cyclecloud/lab.parameters.json")))
+                .doesNotContain("AccountingPassword");
+        assertThat(box.allText()).as("no password left on disk").doesNotContain(password);
     }
 
     @Test

@@ -21,6 +21,7 @@ class PreflightTest {
         final Set<String> providers = new HashSet<>(Set.of("Microsoft.Network", "Microsoft.Compute",
                 "Microsoft.Storage", "Microsoft.KeyVault", "Microsoft.ManagedIdentity", "Microsoft.Authorization",
                 "Microsoft.Resources", "Microsoft.Consumption", "Microsoft.StorageCache", "Microsoft.Insights",
+                "Microsoft.DBforMySQL",
                 "Microsoft.OperationalInsights", "Microsoft.DevTestLab", "Microsoft.NetApp"));
         final Set<String> features = new HashSet<>(Set.of("Microsoft.Compute/EncryptionAtHost"));
         final Map<String, VmSku> skus = new HashMap<>();

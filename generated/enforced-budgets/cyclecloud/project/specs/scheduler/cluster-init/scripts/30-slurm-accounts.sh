@@ -29,8 +29,8 @@ QOS=(
   'part-htc 1.0000'
   'part-mem 6.3918'
 )
-# project, GrpTRESMins cpu (its month's budget in the cheapest partition's CPU-minutes), MaxTRESMinsPerJob cpu
-# (0: no cap), members (comma-separated: the only users who may charge it)
+# project, GrpTRESMins cpu (its month's budget in the cheapest partition's CPU-minutes; -1: no budget, no limit),
+# MaxTRESMinsPerJob cpu (0: no cap), members (comma-separated: the only users who may charge it)
 ACCOUNTS=(
   'chem 5311175 15360 fgrey,hli'
   'bio 3092783 0 greed'
@@ -72,6 +72,10 @@ for entry in "${ACCOUNTS[@]}"; do
     sacctmgr -i add account "$account" Description="project $account" Organization="$ORGANISATION" >/dev/null
     log "account $account added"
   fi
+  want_grp="cpu=$grp"
+  if [[ "$grp" == -1 ]]; then
+    want_grp=""
+  fi
   want_per_job="cpu=$per_job"
   if [[ "$per_job" == 0 ]]; then
     want_per_job=""
@@ -79,10 +83,10 @@ for entry in "${ACCOUNTS[@]}"; do
   # the account's own association has no user; its members' have one each
   assoc="$(sacctmgr -n -P show assoc where account="$account" format=User,GrpTRESMins,MaxTRESMins,QOS)"
   IFS='|' read -r _ have_grp have_per_job have_qos <<<"$(grep '^|' <<<"$assoc" || true)"
-  if [[ "$have_grp" != "cpu=$grp" || "$have_per_job" != "$want_per_job" ]] || ! same_set "$have_qos" "$QOS_LIST"; then
+  if [[ "$have_grp" != "$want_grp" || "$have_per_job" != "$want_per_job" ]] || ! same_set "$have_qos" "$QOS_LIST"; then
     sacctmgr -i modify account where name="$account" set GrpTRESMins=cpu="$grp" \
       MaxTRESMinsPerJob=cpu="$([[ "$per_job" == 0 ]] && echo -1 || echo "$per_job")" QOS="$QOS_LIST" >/dev/null
-    log "account $account: GrpTRESMins=cpu=$grp, MaxTRESMinsPerJob=${want_per_job:-none}, QOS $QOS_LIST"
+    log "account $account: GrpTRESMins=${want_grp:-none}, MaxTRESMinsPerJob=${want_per_job:-none}, QOS $QOS_LIST"
   fi
   declare -A listed=()
   for user in ${members//,/ }; do

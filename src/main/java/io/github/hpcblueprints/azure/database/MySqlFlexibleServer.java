@@ -88,7 +88,7 @@ public final class MySqlFlexibleServer extends ResourceSpec<MySqlFlexibleServer>
                 "administratorLogin", administratorLogin,
                 "administratorLoginPassword", administratorPassword,
                 "storage", Json.obj("storageSizeGB", storageGiB, "autoGrow", "Enabled"),
-                "backup", Json.obj("backupRetentionDays", 7, "geoRedundantBackup", "Disabled"),
+                "backup", Json.obj("backupRetentionDays", 7, "geoRedundantBackup", "Enabled"),
                 "highAvailability", Json.obj("mode", "Disabled"),
                 "network", Json.obj("delegatedSubnetResourceId", subnet.id(), "privateDnsZoneResourceId", zone.id(),
                         "publicNetworkAccess", "Disabled"))).build();
