@@ -72,8 +72,10 @@ abstract class DeployOptions {
         String subscriptionId = azure ? subscription(subscription, "--target azure needs the subscription to "
                 + "deploy to") : "";
         build = new Pipeline().build(blueprint, Optional.empty());
-        deployments = PlanService.deployments(build, Optional.ofNullable(parametersFile));
-        context = PlanService.context(build, deployments, Optional.ofNullable(resourceGroup));
+        PlanService.Prepared prepared = PlanService.prepare(build, Optional.ofNullable(parametersFile),
+                Optional.ofNullable(resourceGroup));
+        deployments = prepared.deployments();
+        context = prepared.context();
         if (!azure) {
             deployer = new LocalPlan(new StateStore(stateDir), context);
             return;

@@ -40,8 +40,9 @@ final class PreflightCommand implements Callable<Integer> {
     public Integer call() {
         String id = DeployOptions.subscription(subscription, "preflight needs the subscription to check");
         Build build = new Pipeline().build(blueprint, Optional.empty());
-        List<TemplateDeployment> deployments = PlanService.deployments(build, Optional.empty());
-        PlanContext local = PlanService.context(build, deployments, Optional.ofNullable(resourceGroup));
+        PlanService.Prepared prepared = PlanService.prepare(build, Optional.empty(), Optional.ofNullable(resourceGroup));
+        List<TemplateDeployment> deployments = prepared.deployments();
+        PlanContext local = prepared.context();
         PlanContext context = new PlanContext(id, local.resourceGroup(), local.location(), local.tenantId(),
                 local.deploymentName());
         List<PreflightResult> results = AzureDeployer.signedIn(() -> PlanService.located(() -> Preflight.check(build,

@@ -67,6 +67,8 @@ public final class AzureDeployer implements Deployer {
     private final Consumer<String> progress;
     private final Duration pollInterval;
     private final Map<Plan, Pending> pending = new HashMap<>();
+    /** Destroy plans this deployer made, with the subscription-scope resources each removes after the group. */
+    private final Map<Plan, List<String>> pendingDestroy = new HashMap<>();
 
     private record Pending(List<TemplateDeployment> templates, Map<String, String> overrides) {
     }
@@ -171,11 +173,103 @@ public final class AzureDeployer implements Deployer {
         return plan;
     }
 
+    /**
+     * The apiVersion to delete each type the subscription template can hold (ARM's DELETE by id needs one): the
+     * versions the generator writes them with (AzureDeployerTest checks the two agree).
+     */
+    static final Map<String, String> SUBSCRIPTION_TYPES = Map.of(
+            "microsoft.authorization/roleassignments", "2022-04-01",
+            "microsoft.authorization/roledefinitions", "2022-04-01",
+            "microsoft.consumption/budgets", "2024-08-01");
+
+    /**
+     * Removal of the environment: every resource in its resource group (refused when the group holds anything this
+     * environment did not deploy, told by its tags), then what its subscription deployment created (CycleCloud's
+     * subscription reads, a subscription budget), found in that deployment's output resources.
+     */
     @Override
     public Plan planDestroy(String environment) {
-        throw new BlueprintException(Problem.of("TARGET", "destroy with --target azure is not in this version",
-                Location.ofPath("--target"), "az group delete --name " + target.resourceGroup() + " removes the "
-                        + "environment's resource group and everything in it"));
+        try {
+            return planDestroyInAzure(environment);
+        } catch (com.azure.core.exception.ClientAuthenticationException e) {
+            throw signInFailed(e);
+        }
+    }
+
+    private Plan planDestroyInAzure(String environment) {
+        List<Change> changes = new ArrayList<>();
+        List<String> foreign = new ArrayList<>();
+        try {
+            for (var r : manager.serviceClient().getResources().listByResourceGroup(target.resourceGroup())) {
+                Map<String, String> tags = r.tags() == null ? Map.of() : r.tags();
+                if (!environment.equals(tags.get("environment")) || !tags.containsKey("hpcb-blueprint")) {
+                    foreign.add(r.type() + " " + r.name());
+                }
+                changes.add(new Change(Change.Action.DELETE, r.id(), r.type(), "", null, null, List.of()));
+            }
+        } catch (ManagementException e) {
+            throw new DeploymentFailure("ARM refused to list resource group " + target.resourceGroup() + ": "
+                    + describe(e.getValue()), e);
+        }
+        if (!foreign.isEmpty()) {
+            throw new BlueprintException(Problem.of("TARGET", "resource group " + target.resourceGroup() + " holds "
+                    + "resources environment " + environment + " did not deploy (no environment=" + environment
+                    + " and hpcb-blueprint tags): " + String.join(", ", foreign) + "; nothing was deleted",
+                    Location.ofPath("--resource-group"), "move them to another resource group first, or delete the "
+                            + "group yourself (az group delete --name " + target.resourceGroup() + ") if they may go"));
+        }
+        List<String> subscriptionIds = new ArrayList<>();
+        try {
+            DeploymentExtendedInner sub = deployments().getAtSubscriptionScope(environment + "-subscription");
+            if (sub.properties() != null && sub.properties().outputResources() != null) {
+                for (var ref : sub.properties().outputResources()) {
+                    String type = typeOf(ref.id());
+                    if (SUBSCRIPTION_TYPES.containsKey(type.toLowerCase(Locale.ROOT))) {
+                        subscriptionIds.add(ref.id());
+                        changes.add(new Change(Change.Action.DELETE, ref.id(), type, "", null, null, List.of()));
+                    }
+                }
+            }
+        } catch (ManagementException e) {
+            if (e.getResponse() == null || e.getResponse().getStatusCode() != 404) {
+                throw new DeploymentFailure("ARM refused to read deployment " + environment + "-subscription: "
+                        + describe(e.getValue()), e);
+            }
+        }
+        Plan plan = new Plan(environment, "Azure subscription " + target.subscriptionId() + ", resource group "
+                + target.resourceGroup(), false, changes, Map.of());
+        pendingDestroy.put(plan, List.copyOf(subscriptionIds));
+        return plan;
+    }
+
+    /** The resource type of an id: {@code .../providers/Microsoft.Authorization/roleAssignments/NAME}. */
+    static String typeOf(String id) {
+        String[] parts = id.split("/");
+        for (int i = parts.length - 1; i > 0; i--) {
+            if (parts[i - 1].equalsIgnoreCase("providers") && i + 2 < parts.length) {
+                return parts[i] + "/" + parts[i + 1];
+            }
+        }
+        return "";
+    }
+
+    private void applyDestroy(Plan plan, List<String> subscriptionIds) {
+        progress.accept("deleting resource group " + target.resourceGroup() + " and everything in it");
+        try {
+            SyncPoller<PollResult<Void>, Void> poller = manager.serviceClient().getResourceGroups()
+                    .beginDelete(target.resourceGroup()).setPollInterval(pollInterval);
+            poller.getFinalResult();
+            progress.accept("resource group " + target.resourceGroup() + " deleted");
+            for (String id : subscriptionIds) {
+                // the client puts its own slash before the id: given whole, the path would start with two
+                manager.serviceClient().getResources().beginDeleteById(id.startsWith("/") ? id.substring(1) : id,
+                        SUBSCRIPTION_TYPES.get(typeOf(id).toLowerCase(Locale.ROOT))).setPollInterval(pollInterval)
+                        .getFinalResult();
+                progress.accept("deleted " + id);
+            }
+        } catch (ManagementException e) {
+            throw new DeploymentFailure("ARM refused the deletion: " + describe(e.getValue()), e);
+        }
     }
 
     /** Deploys what {@code plan} planned, in order, and waits for each deployment to finish. */
@@ -189,6 +283,10 @@ public final class AzureDeployer implements Deployer {
     }
 
     private void applyInAzure(Plan plan) {
+        if (pendingDestroy.containsKey(plan)) {
+            applyDestroy(plan, pendingDestroy.get(plan));
+            return;
+        }
         Pending p = pending.get(plan);
         if (p == null) {
             throw new IllegalStateException("apply a plan this deployer made");

@@ -52,6 +52,30 @@ public final class PlanService {
         return group.map(c::withResourceGroup).orElse(c);
     }
 
+    /** A build ready to plan: its deployments and the context a plan of them assumes. */
+    public record Prepared(List<TemplateDeployment> deployments, PlanContext context) {
+        public Prepared {
+            deployments = List.copyOf(deployments);
+        }
+
+        /** Every resource as a deployment in this context would create it (no parameter overrides). */
+        public Map<String, PlannedResource> resources() {
+            return located(() -> LocalPlan.evaluate(context, deployments, Map.of()));
+        }
+
+        /** The local what-if against the state in {@code stateDirectory}. */
+        public Plan localPlan(String environment, java.nio.file.Path stateDirectory, Map<String, String> parameters) {
+            return located(() -> new LocalPlan(new StateStore(stateDirectory), context).plan(environment,
+                    deployments, parameters));
+        }
+    }
+
+    /** The build's deployments (with {@code parametersFile}'s values) and their context (in {@code group}). */
+    public static Prepared prepare(Build build, Optional<Path> parametersFile, Optional<String> group) {
+        List<TemplateDeployment> deployments = deployments(build, parametersFile);
+        return new Prepared(deployments, context(build, deployments, group));
+    }
+
     /** Runs {@code body}, turning a template the plan cannot evaluate into a located problem. */
     public static <T> T located(java.util.function.Supplier<T> body) {
         try {

@@ -3,7 +3,6 @@ package io.github.hpcblueprints.docs;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.hpcblueprints.build.Build;
 import io.github.hpcblueprints.cost.PriceTable;
-import io.github.hpcblueprints.deploy.LocalPlan;
 import io.github.hpcblueprints.deploy.PlanContext;
 import io.github.hpcblueprints.deploy.PlanService;
 import io.github.hpcblueprints.deploy.PlannedResource;
@@ -40,9 +39,10 @@ public final class BlueprintDocs {
     /** The README of one build, with the verdict the rules gave it. */
     public static String readme(Build build, Report report) {
         ClusterEnvironment env = build.environment();
-        List<TemplateDeployment> deployments = PlanService.deployments(build, Optional.empty());
-        PlanContext context = PlanService.context(build, deployments, Optional.empty());
-        Map<String, PlannedResource> resources = LocalPlan.evaluate(context, deployments, Map.of());
+        PlanService.Prepared prepared = PlanService.prepare(build, Optional.empty(), Optional.empty());
+        List<TemplateDeployment> deployments = prepared.deployments();
+        PlanContext context = prepared.context();
+        Map<String, PlannedResource> resources = prepared.resources();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("generator", Generator.describe());
         m.put("name", build.name());

@@ -1,18 +1,13 @@
 package io.github.hpcblueprints.maven;
 
 import io.github.hpcblueprints.build.Build;
-import io.github.hpcblueprints.deploy.LocalPlan;
 import io.github.hpcblueprints.deploy.Plan;
-import io.github.hpcblueprints.deploy.PlanContext;
 import io.github.hpcblueprints.deploy.PlanService;
 import io.github.hpcblueprints.deploy.PlanText;
-import io.github.hpcblueprints.deploy.StateStore;
-import io.github.hpcblueprints.deploy.TemplateDeployment;
 import io.github.hpcblueprints.diagnostics.BlueprintException;
 import io.github.hpcblueprints.diagnostics.Problem;
 import io.github.hpcblueprints.generate.Pipeline;
 import java.io.File;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
@@ -51,11 +46,9 @@ public final class PlanMojo extends AbstractMojo {
         }
         try {
             Build build = new Pipeline().build(blueprint.toPath(), Optional.empty());
-            List<TemplateDeployment> deployments = PlanService.deployments(build, Optional.empty());
-            PlanContext context = PlanService.context(build, deployments, Optional.empty());
-            Plan plan = PlanService.located(() -> new LocalPlan(new StateStore(stateDirectory.toPath()), context)
-                    .plan(build.environment().name(), deployments, parameters));
-            for (String line : PlanText.render(plan, context).split("\n")) {
+            PlanService.Prepared prepared = PlanService.prepare(build, Optional.empty(), Optional.empty());
+            Plan plan = prepared.localPlan(build.environment().name(), stateDirectory.toPath(), parameters);
+            for (String line : PlanText.render(plan, prepared.context()).split("\n")) {
                 getLog().info(line);
             }
         } catch (BlueprintException e) {

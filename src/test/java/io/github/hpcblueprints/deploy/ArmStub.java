@@ -37,7 +37,13 @@ final class ArmStub {
     private final Map<String, Deque<String>> statuses = new HashMap<>();
     private final Map<String, JsonNode> operations = new HashMap<>();
     private final Map<String, JsonNode> outputs = new HashMap<>();
+    /** What each (finished) deployment created: [{"id": ...}]. */
+    final Map<String, JsonNode> outputResources = new HashMap<>();
     JsonNode whatIfChanges = JsonTrees.parse("[]");
+    /** The resource group's resources, as ARM lists them (id, name, type, tags). */
+    JsonNode groupResources = JsonTrees.parse("[]");
+    /** Every DELETE, by path. */
+    final List<String> deleted = Collections.synchronizedList(new ArrayList<>());
 
     static final int DROP = -1;
     private static final Pattern DEPLOYMENT = Pattern.compile(
@@ -85,6 +91,14 @@ final class ArmStub {
         String kind;
         if (path.startsWith("/stub/async/")) {
             kind = "GET async";
+        } else if (path.startsWith("/stub/deleting/")) {
+            kind = "GET deleting";
+        } else if (method.equals("GET") && path.endsWith("/resources")) {
+            kind = "GET resources";
+        } else if (method.equals("DELETE") && path.matches("(?i)^/subscriptions/[^/]+/resourcegroups/[^/]+$")) {
+            kind = "DELETE resourceGroup";
+        } else if (method.equals("DELETE")) {
+            kind = "DELETE resource";
         } else if (path.startsWith("/stub/whatif/")) {
             kind = "GET whatIf";
         } else if (d.matches()) {
@@ -109,6 +123,22 @@ final class ArmStub {
             case "PUT resourceGroup" -> send(ex, 201, "{\"id\": \"" + path + "\", \"name\": \"" + path.substring(
                     path.lastIndexOf('/') + 1) + "\", \"location\": \"uksouth\", \"properties\": "
                     + "{\"provisioningState\": \"Succeeded\"}}");
+            case "GET resources" -> {
+                ObjectNode r = JsonTrees.object();
+                r.set("value", groupResources);
+                send(ex, 200, r.toString());
+            }
+            case "DELETE resourceGroup" -> {
+                deleted.add(path);
+                ex.getResponseHeaders().add("Location", base() + "stub/deleting/group");
+                ex.getResponseHeaders().add("Retry-After", "0");
+                send(ex, 202, "");
+            }
+            case "GET deleting" -> send(ex, 200, "");
+            case "DELETE resource" -> {
+                deleted.add(path);
+                send(ex, 200, "");
+            }
             case "POST validate" -> send(ex, 200, deploymentBody(path, d.group(1), "Succeeded", null));
             case "POST whatIf" -> {
                 ex.getResponseHeaders().add("Location", base() + "stub/whatif/" + d.group(1));
@@ -135,8 +165,18 @@ final class ArmStub {
                 send(ex, 200, "{\"status\": \"" + status + "\"" + error + "}");
             }
             case "GET deployment" -> {
+                if (!statuses.containsKey(d.group(1)) && !outputResources.containsKey(d.group(1))) {
+                    send(ex, 404, "{\"error\": {\"code\": \"DeploymentNotFound\", \"message\": \"Deployment '"
+                            + d.group(1) + "' could not be found.\"}}");
+                    return;
+                }
                 Deque<String> left = statuses.getOrDefault(d.group(1), new ArrayDeque<>(List.of("Succeeded")));
-                send(ex, 200, deploymentBody(path, d.group(1), left.peekLast(), outputs.get(d.group(1))));
+                ObjectNode r = (ObjectNode) JsonTrees.parse(deploymentBody(path, d.group(1), left.peekLast(),
+                        outputs.get(d.group(1))));
+                if (outputResources.containsKey(d.group(1))) {
+                    ((ObjectNode) r.get("properties")).set("outputResources", outputResources.get(d.group(1)));
+                }
+                send(ex, 200, r.toString());
             }
             case "GET operations" -> {
                 ObjectNode r = JsonTrees.object();

@@ -134,4 +134,52 @@ class AzureDeployerTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(SECRET));
         assertThat(printed).contains("  Microsoft.Storage/storageAccounts/st1: Failed");
     }
+
+    static String resource(String type, String name, String tags) {
+        return "{\"id\": \"/subscriptions/s1/resourceGroups/rg-t/providers/" + type + "/" + name + "\", \"name\": \""
+                + name + "\", \"type\": \"" + type + "\", \"location\": \"uksouth\", \"tags\": " + tags + "}";
+    }
+
+    static final String OURS = "{\"environment\": \"t\", \"hpcb-blueprint\": \"t.yaml\", \"project\": \"shared\"}";
+
+    @Test
+    void destroyDeletesTheGroupThenWhatTheSubscriptionDeploymentCreated() throws Exception {
+        arm.groupResources = JsonTrees.parse("[" + resource("Microsoft.Network/virtualNetworks", "vnet-t", OURS) + ", "
+                + resource("Microsoft.Compute/virtualMachines", "vm-t-cc", OURS) + "]");
+        String readsAssignment = "/subscriptions/s1/providers/Microsoft.Authorization/roleAssignments/"
+                + "0e5d1f3a-2b6c-5d7e-8f90-1a2b3c4d5e6f";
+        arm.outputResources.put("t-subscription", JsonTrees.parse("[{\"id\": \"" + readsAssignment + "\"}, "
+                + "{\"id\": \"/subscriptions/s1/providers/Microsoft.Resources/deployments/nested\"}]"));
+        AzureDeployer d = deployer();
+        Plan plan = d.planDestroy("t");
+        assertThat(plan.changes()).extracting(c -> c.action() + " " + c.type()).containsExactly(
+                "DELETE Microsoft.Network/virtualNetworks", "DELETE Microsoft.Compute/virtualMachines",
+                "DELETE Microsoft.Authorization/roleAssignments");
+        d.apply(plan);
+        assertThat(arm.deleted).containsExactly("/subscriptions/s1/resourcegroups/rg-t", readsAssignment);
+        assertThat(arm.requests()).filteredOn(r -> r.method().equals("DELETE") && r.path().contains("roleAssignments"))
+                .singleElement().satisfies(r -> assertThat(r.authorization()).isEqualTo("Bearer test-token"));
+        assertThat(printed).contains("resource group rg-t deleted", "deleted " + readsAssignment);
+        // the apiVersions destroy deletes with are the ones the generator writes
+        assertThat(AzureDeployer.SUBSCRIPTION_TYPES).containsEntry("microsoft.authorization/roleassignments",
+                io.github.hpcblueprints.azure.authorization.RoleAssignment.API_VERSION)
+                .containsEntry("microsoft.authorization/roledefinitions",
+                        io.github.hpcblueprints.azure.authorization.RoleDefinition.API_VERSION)
+                .containsEntry("microsoft.consumption/budgets", io.github.hpcblueprints.azure.consumption.Budget
+                        .API_VERSION);
+    }
+
+    @Test
+    void destroyLeavesAGroupThatHoldsSomeoneElsesResourcesAlone() throws Exception {
+        arm.groupResources = JsonTrees.parse("[" + resource("Microsoft.Network/virtualNetworks", "vnet-t", OURS) + ", "
+                + resource("Microsoft.Sql/servers", "their-sql", "{\"owner\": \"finance\"}") + "]");
+        AzureDeployer d = deployer();
+        assertThatThrownBy(() -> d.planDestroy("t")).isInstanceOf(io.github.hpcblueprints.diagnostics
+                .BlueprintException.class).hasMessageContaining("Microsoft.Sql/servers their-sql")
+                .hasMessageContaining("nothing was deleted");
+        assertThat(arm.deleted).isEmpty();
+        // and a group whose subscription deployment never ran has nothing more to remove
+        arm.groupResources = JsonTrees.parse("[" + resource("Microsoft.Network/virtualNetworks", "vnet-t", OURS) + "]");
+        assertThat(deployer().planDestroy("t").changes()).hasSize(1);
+    }
 }

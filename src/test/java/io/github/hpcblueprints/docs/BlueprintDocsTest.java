@@ -3,7 +3,6 @@ package io.github.hpcblueprints.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.hpcblueprints.build.Build;
-import io.github.hpcblueprints.deploy.LocalPlan;
 import io.github.hpcblueprints.deploy.PlanContext;
 import io.github.hpcblueprints.deploy.PlanService;
 import io.github.hpcblueprints.deploy.PlannedResource;
@@ -26,9 +25,10 @@ class BlueprintDocsTest {
     void theDiagramHasEveryResourceEveryDependencyAndEveryRole(String name) throws Exception {
         Build build = new Pipeline().build(Golden.projectDir().resolve("blueprints/" + name + ".yaml"),
                 Optional.empty());
-        List<TemplateDeployment> deployments = PlanService.deployments(build, Optional.empty());
-        PlanContext context = PlanService.context(build, deployments, Optional.empty());
-        Map<String, PlannedResource> resources = LocalPlan.evaluate(context, deployments, Map.of());
+        PlanService.Prepared prepared = PlanService.prepare(build, Optional.empty(), Optional.empty());
+        List<TemplateDeployment> deployments = prepared.deployments();
+        PlanContext context = prepared.context();
+        Map<String, PlannedResource> resources = prepared.resources();
         Architecture a = Architecture.of(resources, build.environment(), build.compiled().reach().serverVm());
         String mermaid = a.mermaid();
         for (PlannedResource r : resources.values()) {
@@ -72,9 +72,10 @@ class BlueprintDocsTest {
     void eachKindOfUserIsToldHowToGetInWithThisEnvironmentsNames(String name) throws Exception {
         Build build = new Pipeline().build(Golden.projectDir().resolve("blueprints/" + name + ".yaml"),
                 Optional.empty());
-        List<TemplateDeployment> deployments = PlanService.deployments(build, Optional.empty());
-        PlanContext context = PlanService.context(build, deployments, Optional.empty());
-        Map<String, PlannedResource> resources = LocalPlan.evaluate(context, deployments, Map.of());
+        PlanService.Prepared prepared = PlanService.prepare(build, Optional.empty(), Optional.empty());
+        List<TemplateDeployment> deployments = prepared.deployments();
+        PlanContext context = prepared.context();
+        Map<String, PlannedResource> resources = prepared.resources();
         String readme = Files.readString(Golden.projectDir().resolve("generated/" + name + "/README.md"));
         String gettingIn = readme.substring(readme.indexOf("## First boot"), readme.indexOf("## What it costs"));
         List<String> vms = resources.values().stream().filter(r -> r.type().equals("Microsoft.Compute/virtualMachines"))

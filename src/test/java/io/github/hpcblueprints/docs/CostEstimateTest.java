@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.hpcblueprints.build.Build;
 import io.github.hpcblueprints.cost.PriceTable;
-import io.github.hpcblueprints.deploy.LocalPlan;
 import io.github.hpcblueprints.deploy.PlanContext;
 import io.github.hpcblueprints.deploy.PlanService;
 import io.github.hpcblueprints.deploy.PlannedResource;
@@ -105,9 +104,10 @@ class CostEstimateTest {
     private static CostEstimate estimate(String name, PriceTable prices) throws Exception {
         Build build = new Pipeline().build(Golden.projectDir().resolve("blueprints/" + name + ".yaml"),
                 Optional.empty());
-        List<TemplateDeployment> deployments = PlanService.deployments(build, Optional.empty());
-        PlanContext context = PlanService.context(build, deployments, Optional.empty());
-        Map<String, PlannedResource> resources = LocalPlan.evaluate(context, deployments, Map.of());
+        PlanService.Prepared prepared = PlanService.prepare(build, Optional.empty(), Optional.empty());
+        List<TemplateDeployment> deployments = prepared.deployments();
+        PlanContext context = prepared.context();
+        Map<String, PlannedResource> resources = prepared.resources();
         return CostEstimate.of(resources, build.environment(), prices);
     }
 }
