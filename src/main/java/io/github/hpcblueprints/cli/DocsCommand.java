@@ -1,15 +1,12 @@
 package io.github.hpcblueprints.cli;
 
-import io.github.hpcblueprints.files.StagedDirectory;
 import io.github.hpcblueprints.generate.GenerateService;
 import io.github.hpcblueprints.generate.GeneratedFiles;
-import io.github.hpcblueprints.hpc.SecurityProfile;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -25,23 +22,13 @@ final class DocsCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "BLUEPRINT", description = "Blueprint YAML files.")
     List<Path> blueprints;
 
-    @Option(names = "--out", defaultValue = "generated", paramLabel = "DIR",
-            description = "Output folder (default: ${DEFAULT-VALUE}).")
-    Path out;
-
-    @Option(names = "--profile", paramLabel = "PROFILE", description = "Override the blueprint's security profile: "
-            + "baseline or hardened.")
-    SecurityProfile profile;
-
-    @Option(names = "--force", description = "Replace an edited README, or write into a folder hpcb did not write "
-            + "(never deletes a file hpcb did not write).")
-    boolean force;
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() {
-        List<GeneratedFiles> rendered = new GenerateService().renderAllDocs(blueprints, Optional.ofNullable(profile));
-        for (GenerateService.Written w : GenerateService.writeAllDocs(rendered, out,
-                force ? StagedDirectory.Overwrite.FORCE : StagedDirectory.Overwrite.SAFE)) {
+        List<GeneratedFiles> rendered = new GenerateService().renderAllDocs(blueprints, output.profileOverride());
+        for (GenerateService.Written w : GenerateService.writeAllDocs(rendered, output.out, output.overwrite())) {
             cli.out().println(w.folder().resolve("README.md"));
         }
         return ExitCode.OK;

@@ -1,6 +1,5 @@
 package io.github.hpcblueprints.cli;
 
-import io.github.hpcblueprints.files.StagedDirectory;
 import io.github.hpcblueprints.generate.GenerateService;
 import io.github.hpcblueprints.generate.GeneratedFiles;
 import io.github.hpcblueprints.generate.OutputFormat;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -25,31 +25,21 @@ final class GenerateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "BLUEPRINT", description = "Blueprint YAML files.")
     List<Path> blueprints;
 
-    @Option(names = "--out", defaultValue = "generated", paramLabel = "DIR",
-            description = "Output folder (default: ${DEFAULT-VALUE}).")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--format", defaultValue = "both", paramLabel = "FORMAT", description = "Deployment files to "
             + "write: arm (azuredeploy.json), bicep (main.bicep) or both (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
-    @Option(names = "--profile", paramLabel = "PROFILE", description = "Override the blueprint's security profile: "
-            + "baseline or hardened.")
-    SecurityProfile profile;
-
-    @Option(names = "--force", description = "Write into an output folder hpcb did not write, or whose generated "
-            + "files were edited (replaces them; never deletes a file hpcb did not write).")
-    boolean force;
-
     @Override
     public Integer call() {
-        Optional<SecurityProfile> override = Optional.ofNullable(profile);
+        Optional<SecurityProfile> override = output.profileOverride();
         OutputFormat outputFormat = format;
         GenerateService service = new GenerateService();
         long start = System.nanoTime();
         List<GeneratedFiles> rendered = service.renderAll(blueprints, override, outputFormat);
-        for (GenerateService.Written w : GenerateService.writeAll(rendered, out,
-                force ? StagedDirectory.Overwrite.FORCE : StagedDirectory.Overwrite.SAFE)) {
+        for (GenerateService.Written w : GenerateService.writeAll(rendered, output.out, output.overwrite())) {
             cli.out().println(w.folder());
             if (!w.keptFiles().isEmpty()) {
                 cli.progress("kept your files in " + w.folder() + ": " + String.join(", ", w.keptFiles()));

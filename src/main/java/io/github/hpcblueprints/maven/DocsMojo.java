@@ -1,7 +1,5 @@
 package io.github.hpcblueprints.maven;
 
-import io.github.hpcblueprints.diagnostics.BlueprintException;
-import io.github.hpcblueprints.diagnostics.Problem;
 import io.github.hpcblueprints.files.StagedDirectory;
 import io.github.hpcblueprints.generate.GenerateService;
 import io.github.hpcblueprints.generate.GeneratedFiles;
@@ -9,7 +7,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -43,23 +40,13 @@ public final class DocsMojo extends AbstractMojo {
             getLog().info("hpc-blueprints:docs skipped");
             return;
         }
-        try {
-            List<Path> blueprints = GenerateService.blueprintsUnder(blueprintsDirectory.toPath());
-            if (blueprints.isEmpty()) {
-                getLog().warn("no blueprints (*.yaml) in " + blueprintsDirectory);
-            }
+        Goals.run(getLog(), () -> {
+            List<Path> blueprints = Goals.blueprints(getLog(), blueprintsDirectory);
             List<GeneratedFiles> rendered = new GenerateService().renderAllDocs(blueprints, Optional.empty());
             for (GenerateService.Written w : GenerateService.writeAllDocs(rendered, outputDirectory.toPath(),
                     StagedDirectory.Overwrite.SAFE)) {
                 getLog().info("documented " + w.folder().getFileName() + " -> " + w.folder().resolve("README.md"));
             }
-        } catch (BlueprintException e) {
-            e.problems().forEach(p -> getLog().error(p.describe()));
-            throw new MojoFailureException(e.problems().stream().map(Problem::describe)
-                    .collect(Collectors.joining("\n")));
-        } catch (RuntimeException e) {
-            throw new MojoExecutionException("internal error in hpc-blueprints (a bug; please report it with the "
-                    + "blueprint): " + e, e);
-        }
+        });
     }
 }

@@ -1,7 +1,5 @@
 package io.github.hpcblueprints.maven;
 
-import io.github.hpcblueprints.diagnostics.BlueprintException;
-import io.github.hpcblueprints.diagnostics.Problem;
 import io.github.hpcblueprints.files.StagedDirectory;
 import io.github.hpcblueprints.generate.GenerateService;
 import io.github.hpcblueprints.generate.GeneratedFiles;
@@ -10,7 +8,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -57,11 +54,8 @@ public final class GenerateMojo extends AbstractMojo {
         OutputFormat outputFormat = OutputFormat.of(format).orElseThrow(() -> new MojoFailureException(
                 "<format> must be arm, bicep or both, not '" + format + "'"));
         GenerateService service = new GenerateService();
-        try {
-            List<Path> blueprints = GenerateService.blueprintsUnder(blueprintsDirectory.toPath());
-            if (blueprints.isEmpty()) {
-                getLog().warn("no blueprints (*.yaml) in " + blueprintsDirectory);
-            }
+        Goals.run(getLog(), () -> {
+            List<Path> blueprints = Goals.blueprints(getLog(), blueprintsDirectory);
             List<GeneratedFiles> rendered = service.renderAll(blueprints, Optional.empty(), outputFormat);
             for (GenerateService.Written w : GenerateService.writeAll(rendered, outputDirectory.toPath(),
                     force ? StagedDirectory.Overwrite.FORCE : StagedDirectory.Overwrite.SAFE)) {
@@ -70,13 +64,6 @@ public final class GenerateMojo extends AbstractMojo {
                     getLog().info("kept your files in " + w.folder() + ": " + String.join(", ", w.keptFiles()));
                 }
             }
-        } catch (BlueprintException e) {
-            e.problems().forEach(p -> getLog().error(p.describe()));
-            throw new MojoFailureException(e.problems().stream().map(Problem::describe)
-                    .collect(Collectors.joining("\n")));
-        } catch (RuntimeException e) {
-            throw new MojoExecutionException("internal error in hpc-blueprints (a bug; please report it with the "
-                    + "blueprint): " + e, e);
-        }
+        });
     }
 }

@@ -1,8 +1,5 @@
 package io.github.hpcblueprints.maven;
 
-import io.github.hpcblueprints.diagnostics.BlueprintException;
-import io.github.hpcblueprints.diagnostics.Problem;
-import io.github.hpcblueprints.generate.GenerateService;
 import io.github.hpcblueprints.rules.Finding;
 import io.github.hpcblueprints.rules.Report;
 import io.github.hpcblueprints.rules.SchemaLookup;
@@ -15,7 +12,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -54,13 +50,10 @@ public final class ValidateMojo extends AbstractMojo {
         }
         Severity threshold = Severity.of(failOn).orElseThrow(() -> new MojoFailureException(
                 "failOn must be error, warning or info, not '" + failOn + "'"));
-        try {
+        Goals.run(getLog(), () -> {
             Optional<SchemaLookup> schemas = Optional.ofNullable(armSchemas).map(f -> ArmSchemaValidator.load(
                     f.toPath()));
-            List<Path> blueprints = GenerateService.blueprintsUnder(blueprintsDirectory.toPath());
-            if (blueprints.isEmpty()) {
-                getLog().warn("no blueprints (*.yaml) in " + blueprintsDirectory);
-            }
+            List<Path> blueprints = Goals.blueprints(getLog(), blueprintsDirectory);
             Report report = new Pipeline().validateAll(blueprints, Optional.empty(), schemas);
             // each finding at the level of its severity, so a build log's errors are the real errors
             for (Finding f : report.active()) {
@@ -85,13 +78,6 @@ public final class ValidateMojo extends AbstractMojo {
                         + "set failOn)");
                 case CLEAN -> { }
             }
-        } catch (BlueprintException e) {
-            e.problems().forEach(p -> getLog().error(p.describe()));
-            throw new MojoFailureException(e.problems().stream().map(Problem::describe)
-                    .collect(Collectors.joining("\n")));
-        } catch (RuntimeException e) {
-            throw new MojoExecutionException("internal error in hpc-blueprints (a bug; please report it with the "
-                    + "blueprint): " + e, e);
-        }
+        });
     }
 }

@@ -227,27 +227,13 @@ class SlurmConfTest {
                 .redirectErrorStream(true).redirectOutput(conf.resolveSibling("console.txt").toFile()).start();
         try {
             Thread.sleep(3000);
-            ProcessBuilder pb = new ProcessBuilder("/usr/bin/sbatch", "--hold", "-p", "mem", "--wrap", "true")
-                    .redirectErrorStream(true);
-            pb.environment().put("SLURM_CONF", conf.toString());
-            Process sbatch = pb.start();
-            assertThat(sbatch.waitFor(20, TimeUnit.SECONDS)).isTrue();
-            String out = new String(sbatch.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String out = client(conf, "/usr/bin/sbatch", "--hold", "-p", "mem", "--wrap", "true");
             assertThat(out).as(out).contains("Submitted batch job 1");
-            ProcessBuilder show = new ProcessBuilder("/usr/bin/scontrol", "show", "job", "1").redirectErrorStream(true);
-            show.environment().put("SLURM_CONF", conf.toString());
-            Process sc = show.start();
-            assertThat(sc.waitFor(20, TimeUnit.SECONDS)).isTrue();
-            String job = new String(sc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String job = client(conf, "/usr/bin/scontrol", "show", "job", "1");
             // the partition gives no time limit; the filter gave the job its default hour
             assertThat(job).as(job).contains("TimeLimit=01:00:00").contains("Partition=mem");
             // and a project's partition stays its members': this user is not in proj-chem (root may use any)
-            ProcessBuilder other = new ProcessBuilder("/usr/bin/sbatch", "--hold", "-p", "htc-chem", "--wrap", "true")
-                    .redirectErrorStream(true);
-            other.environment().put("SLURM_CONF", conf.toString());
-            Process refused = other.start();
-            assertThat(refused.waitFor(20, TimeUnit.SECONDS)).isTrue();
-            String answer = new String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String answer = client(conf, "/usr/bin/sbatch", "--hold", "-p", "htc-chem", "--wrap", "true");
             if ("root".equals(System.getProperty("user.name"))) {
                 assertThat(answer).contains("Submitted batch job 2");
             } else {
@@ -257,5 +243,14 @@ class SlurmConfTest {
             ctld.destroy();
             ctld.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** A Slurm client command against the sandbox's slurm.conf; its output. */
+    static String client(Path conf, String... command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("SLURM_CONF", conf.toString());
+        Process p = pb.start();
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).as(String.join(" ", command)).isTrue();
+        return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 }

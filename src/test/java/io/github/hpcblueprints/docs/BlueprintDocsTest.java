@@ -10,7 +10,6 @@ import io.github.hpcblueprints.deploy.TemplateDeployment;
 import io.github.hpcblueprints.generate.Pipeline;
 import io.github.hpcblueprints.testing.Golden;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,11 +19,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Each generated README draws every resource, dependency and role of its templates, and deploys what they need. */
 class BlueprintDocsTest {
 
+    /** The build of a shipped blueprint. */
+    static Build build(String name) {
+        return new Pipeline().build(Golden.projectDir().resolve("blueprints/" + name + ".yaml"), Optional.empty());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"minimal-slurm-nfs", "secure-slurm-lustre", "research-instances", "existing-vnet"})
     void theDiagramHasEveryResourceEveryDependencyAndEveryRole(String name) throws Exception {
-        Build build = new Pipeline().build(Golden.projectDir().resolve("blueprints/" + name + ".yaml"),
-                Optional.empty());
+        Build build = build(name);
         PlanService.Prepared prepared = PlanService.prepare(build, Optional.empty(), Optional.empty());
         List<TemplateDeployment> deployments = prepared.deployments();
         PlanContext context = prepared.context();
@@ -70,8 +73,7 @@ class BlueprintDocsTest {
     @ParameterizedTest
     @ValueSource(strings = {"minimal-slurm-nfs", "secure-slurm-lustre", "research-instances", "existing-vnet"})
     void eachKindOfUserIsToldHowToGetInWithThisEnvironmentsNames(String name) throws Exception {
-        Build build = new Pipeline().build(Golden.projectDir().resolve("blueprints/" + name + ".yaml"),
-                Optional.empty());
+        Build build = build(name);
         PlanService.Prepared prepared = PlanService.prepare(build, Optional.empty(), Optional.empty());
         List<TemplateDeployment> deployments = prepared.deployments();
         PlanContext context = prepared.context();

@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.hpcblueprints.build.Build;
 import io.github.hpcblueprints.cost.PriceTable;
-import io.github.hpcblueprints.deploy.PlanContext;
 import io.github.hpcblueprints.deploy.PlanService;
-import io.github.hpcblueprints.deploy.PlannedResource;
-import io.github.hpcblueprints.deploy.TemplateDeployment;
-import io.github.hpcblueprints.generate.Pipeline;
 import io.github.hpcblueprints.testing.Golden;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -102,12 +97,8 @@ class CostEstimateTest {
     }
 
     private static CostEstimate estimate(String name, PriceTable prices) throws Exception {
-        Build build = new Pipeline().build(Golden.projectDir().resolve("blueprints/" + name + ".yaml"),
-                Optional.empty());
-        PlanService.Prepared prepared = PlanService.prepare(build, Optional.empty(), Optional.empty());
-        List<TemplateDeployment> deployments = prepared.deployments();
-        PlanContext context = prepared.context();
-        Map<String, PlannedResource> resources = prepared.resources();
-        return CostEstimate.of(resources, build.environment(), prices);
+        Build build = BlueprintDocsTest.build(name);
+        return CostEstimate.of(PlanService.prepare(build, Optional.empty(), Optional.empty()).resources(),
+                build.environment(), prices);
     }
 }
