@@ -57,6 +57,10 @@ abstract class DeployOptions {
             + "group in the environment's region before deploying.")
     boolean createGroup;
 
+    @Option(names = "--stack", description = "With --target azure (apply): deploy the resource-group template as a "
+            + "deployment stack whose deny settings stop anyone deleting what it manages.")
+    boolean stack;
+
     Build build;
     PlanContext context;
     io.github.hpcblueprints.deploy.Deployer deployer;
@@ -90,7 +94,7 @@ abstract class DeployOptions {
                             + "azure (or add target/azure-lib/* to java -cp)"));
         }
         deployer = io.github.hpcblueprints.deploy.AzureDeployer.signIn(new io.github.hpcblueprints.deploy
-                .AzureDeployer.Target(subscriptionId, context.resourceGroup(), context.location(), createGroup),
+                .AzureDeployer.Target(subscriptionId, context.resourceGroup(), context.location(), createGroup, stack),
                 cli::progress);
     }
 

@@ -52,11 +52,23 @@ import java.util.function.Consumer;
 public final class AzureDeployer implements Deployer {
 
     /** Where to deploy. {@code createGroup}: create (or update) the resource group first. */
-    public record Target(String subscriptionId, String resourceGroup, String location, boolean createGroup) {
+    /**
+     * Where to deploy.
+     *
+     * @param stack deploy the resource-group template as a deployment stack whose deny settings stop anyone
+     *     deleting what it manages (resources it no longer manages are detached, never deleted)
+     */
+    public record Target(String subscriptionId, String resourceGroup, String location, boolean createGroup,
+            boolean stack) {
         public Target {
             Objects.requireNonNull(subscriptionId);
             Objects.requireNonNull(resourceGroup);
             Objects.requireNonNull(location);
+        }
+
+        /** A plain deployment (no stack). */
+        public Target(String subscriptionId, String resourceGroup, String location, boolean createGroup) {
+            this(subscriptionId, resourceGroup, location, createGroup, false);
         }
     }
 
@@ -299,6 +311,10 @@ public final class AzureDeployer implements Deployer {
         Map<String, JsonNode> outputs = new LinkedHashMap<>();
         for (TemplateDeployment t : p.templates()) {
             String name = deploymentName(plan.environment(), t);
+            if (target.stack() && !subscriptionScope(t)) {
+                collectOutputs(deployStack(t, name, parameters(t, p.overrides(), outputs)), outputs);
+                continue;
+            }
             DeploymentProperties properties = new DeploymentProperties().withMode(DeploymentMode.INCREMENTAL)
                     .withTemplate(asObject(t.template())).withParameters(parameters(t, p.overrides(), outputs));
             DeploymentInner body = new DeploymentInner().withProperties(properties);
@@ -317,6 +333,46 @@ public final class AzureDeployer implements Deployer {
                 JSON.valueToTree(out).fields().forEachRemaining(e -> outputs.put(e.getKey(), e.getValue()
                         .path("value")));
             }
+        }
+    }
+
+    /**
+     * The resource-group template as a deployment stack: deny settings {@code denyDelete} on what it manages (the
+     * stack's own updates excepted), and what a later version no longer declares is detached, not deleted.
+     */
+    private Object deployStack(TemplateDeployment t, String name, Map<String, DeploymentParameter> parameters) {
+        var body = new com.azure.resourcemanager.resources.fluent.models.DeploymentStackInner()
+                .withTemplate(asObject(t.template())).withParameters(parameters)
+                .withDescription("hpc-blueprints environment " + name)
+                .withActionOnUnmanage(new com.azure.resourcemanager.resources.models.ActionOnUnmanage()
+                        .withResources(com.azure.resourcemanager.resources.models.DeploymentStacksDeleteDetachEnum.DETACH)
+                        .withResourceGroups(com.azure.resourcemanager.resources.models.DeploymentStacksDeleteDetachEnum
+                                .DETACH)
+                        .withManagementGroups(com.azure.resourcemanager.resources.models
+                                .DeploymentStacksDeleteDetachEnum.DETACH))
+                .withDenySettings(new com.azure.resourcemanager.resources.models.DenySettings()
+                        .withMode(com.azure.resourcemanager.resources.models.DenySettingsMode.DENY_DELETE)
+                        .withApplyToChildScopes(false).withExcludedPrincipals(List.of()));
+        progress.accept("deploying " + t.file() + " as deployment stack " + name + " (deny settings: denyDelete)");
+        try {
+            var done = manager.deploymentStackClient().getDeploymentStacks()
+                    .beginCreateOrUpdateAtResourceGroup(target.resourceGroup(), name, body)
+                    .setPollInterval(pollInterval).getFinalResult();
+            if (done.error() != null) {
+                throw new DeploymentFailure("deployment stack " + name + " of " + t.file() + " failed: "
+                        + describe(done.error()), null);
+            }
+            progress.accept("deployment stack " + name + ": " + done.provisioningState());
+            return done.outputs();
+        } catch (ManagementException e) {
+            throw new DeploymentFailure("deployment stack " + name + " of " + t.file() + " failed: "
+                    + describe(e.getValue()), e);
+        }
+    }
+
+    private static void collectOutputs(Object out, Map<String, JsonNode> outputs) {
+        if (out != null) {
+            JSON.valueToTree(out).fields().forEachRemaining(e -> outputs.put(e.getKey(), e.getValue().path("value")));
         }
     }
 

@@ -101,6 +101,8 @@ final class ArmStub {
             kind = "DELETE resource";
         } else if (path.startsWith("/stub/whatif/")) {
             kind = "GET whatIf";
+        } else if (path.contains("/providers/Microsoft.Resources/deploymentStacks/")) {
+            kind = method + " stack";
         } else if (d.matches()) {
             String tail = d.group(2) == null ? "" : d.group(2);
             kind = method + (tail.isEmpty() ? " deployment" : " " + tail.substring(1));
@@ -123,6 +125,17 @@ final class ArmStub {
             case "PUT resourceGroup" -> send(ex, 201, "{\"id\": \"" + path + "\", \"name\": \"" + path.substring(
                     path.lastIndexOf('/') + 1) + "\", \"location\": \"uksouth\", \"properties\": "
                     + "{\"provisioningState\": \"Succeeded\"}}");
+            case "PUT stack" -> {
+                String name = path.substring(path.lastIndexOf('/') + 1);
+                ex.getResponseHeaders().add("Azure-AsyncOperation", base() + "stub/async/" + name);
+                ex.getResponseHeaders().add("Retry-After", "0");
+                send(ex, 201, stackBody(path, name, "Deploying", null));
+            }
+            case "GET stack" -> {
+                String name = path.substring(path.lastIndexOf('/') + 1);
+                Deque<String> left = statuses.getOrDefault(name, new ArrayDeque<>(List.of("Succeeded")));
+                send(ex, 200, stackBody(path, name, left.peekLast(), outputs.get(name)));
+            }
             case "GET resources" -> {
                 ObjectNode r = JsonTrees.object();
                 r.set("value", groupResources);
@@ -185,6 +198,21 @@ final class ArmStub {
             }
             default -> send(ex, 404, "{\"error\": {\"code\": \"NotFound\", \"message\": \"" + kind + "\"}}");
         }
+    }
+
+    private static String stackBody(String path, String name, String state, JsonNode outputs) {
+        ObjectNode r = JsonTrees.object();
+        r.put("id", path);
+        r.put("name", name);
+        r.put("type", "Microsoft.Resources/deploymentStacks");
+        ObjectNode p = r.putObject("properties");
+        p.put("provisioningState", state);
+        p.putObject("denySettings").put("mode", "denyDelete");
+        p.putObject("actionOnUnmanage").put("resources", "detach");
+        if (outputs != null) {
+            p.set("outputs", outputs);
+        }
+        return r.toString();
     }
 
     private static String deploymentBody(String path, String name, String state, JsonNode outputs) {

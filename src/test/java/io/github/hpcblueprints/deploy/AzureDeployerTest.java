@@ -7,6 +7,7 @@ import com.azure.core.http.HttpPipeline;
 import com.azure.core.management.AzureEnvironment;
 import com.azure.core.management.profile.AzureProfile;
 import com.azure.resourcemanager.resources.ResourceManager;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.hpcblueprints.json.JsonTrees;
 import io.github.hpcblueprints.testing.LoopbackHttpsServer;
 import java.nio.file.Path;
@@ -53,12 +54,16 @@ class AzureDeployerTest {
     }
 
     AzureDeployer deployer() throws Exception {
+        return deployer(false);
+    }
+
+    AzureDeployer deployer(boolean stack) throws Exception {
         HttpPipeline pipeline = AzureTestPipeline.of(server);
         AzureEnvironment env = new AzureEnvironment(Map.of("resourceManagerEndpointUrl", arm.base(),
                 "managementEndpointUrl", arm.base(), "activeDirectoryEndpointUrl", arm.base()));
         ResourceManager m = ResourceManager.authenticate(pipeline, new AzureProfile("t", "s1", env))
                 .withSubscription("s1");
-        return new AzureDeployer(m, new AzureDeployer.Target("s1", "rg-t", "uksouth", true), printed::add,
+        return new AzureDeployer(m, new AzureDeployer.Target("s1", "rg-t", "uksouth", true, stack), printed::add,
                 Duration.ofMillis(50));
     }
 
@@ -181,5 +186,31 @@ class AzureDeployerTest {
         // and a group whose subscription deployment never ran has nothing more to remove
         arm.groupResources = JsonTrees.parse("[" + resource("Microsoft.Network/virtualNetworks", "vnet-t", OURS) + "]");
         assertThat(deployer().planDestroy("t").changes()).hasSize(1);
+    }
+
+    @Test
+    void withStackTheGroupTemplateBecomesADeploymentStackThatDeniesDeletes() throws Exception {
+        arm.deployment("t", JsonTrees.parse("[]"), JsonTrees.parse("{\"cycleCloudPrincipalId\": {\"type\": "
+                + "\"String\", \"value\": \"principal-1\"}}"), "Running", "Succeeded");
+        AzureDeployer d = deployer(true);
+        d.apply(d.plan("t", templates(), Map.of("adminPassword", SECRET)));
+        List<String> calls = arm.requests().stream().map(r -> r.method() + " " + r.path()).toList();
+        assertThat(calls).containsSubsequence("PUT /subscriptions/s1/resourcegroups/rg-t",
+                "PUT /subscriptions/s1/resourceGroups/rg-t/providers/Microsoft.Resources/deploymentStacks/t",
+                "GET /stub/async/t",
+                "PUT /subscriptions/s1/providers/Microsoft.Resources/deployments/t-subscription");
+        assertThat(calls).noneMatch(c -> c.equals("PUT /subscriptions/s1/resourcegroups/rg-t/providers/"
+                + "Microsoft.Resources/deployments/t"));
+        ArmStub.Request put = arm.requests().stream().filter(r -> r.method().equals("PUT")
+                && r.path().contains("deploymentStacks")).findFirst().orElseThrow();
+        JsonNode body = JsonTrees.parse(put.body());
+        assertThat(body.at("/properties/denySettings/mode").asText()).isEqualTo("denyDelete");
+        assertThat(body.at("/properties/actionOnUnmanage/resources").asText()).isEqualTo("detach");
+        assertThat(body.at("/properties/parameters/adminPassword/value").asText()).isEqualTo(SECRET);
+        // the subscription template still gets the stack's output
+        assertThat(arm.requests()).filteredOn(r -> r.path().endsWith("/t-subscription") && r.method().equals("PUT"))
+                .singleElement().satisfies(r -> assertThat(r.body()).contains("\"principal-1\""));
+        assertThat(printed).contains("deploying azuredeploy.json as deployment stack t (deny settings: denyDelete)")
+                .noneSatisfy(line -> assertThat(line).contains(SECRET));
     }
 }
