@@ -54,6 +54,22 @@ final class ArmStub {
         this.server = server;
         server.route("/subscriptions/", this::arm);
         server.route("/stub/", this::arm);
+        server.route("/tenant-1/", this::token);
+    }
+
+    /** Tokens issued by the stub's Entra ID token endpoint (client credentials), by the client id that asked. */
+    final List<String> tokenRequests = Collections.synchronizedList(new ArrayList<>());
+
+    /** Microsoft identity platform's token endpoint: {@code POST /{tenant}/oauth2/v2.0/token}, client credentials. */
+    private void token(HttpExchange ex) throws IOException {
+        String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        tokenRequests.add(ex.getRequestMethod() + " " + ex.getRequestURI().getPath() + " " + body);
+        if (!ex.getRequestURI().getPath().endsWith("/oauth2/v2.0/token")) {
+            send(ex, 404, "{\"error\": \"not_found\"}");
+            return;
+        }
+        send(ex, 200, "{\"token_type\": \"Bearer\", \"expires_in\": 3599, \"ext_expires_in\": 3599, "
+                + "\"access_token\": \"token-from-the-stub\"}");
     }
 
     String base() {

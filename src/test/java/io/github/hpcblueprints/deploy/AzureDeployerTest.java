@@ -213,4 +213,36 @@ class AzureDeployerTest {
         assertThat(printed).contains("deploying azuredeploy.json as deployment stack t (deny settings: denyDelete)")
                 .noneSatisfy(line -> assertThat(line).contains(SECRET));
     }
+
+    /**
+     * A service principal's sign-in, against the stub's token endpoint (the Microsoft identity platform's
+     * client-credentials request), then a plan with the token it issued: the secret goes only to the token
+     * endpoint, and the token only to ARM.
+     */
+    @Test
+    void aServicePrincipalSignsInAtTheTokenEndpointAndItsTokenReachesArm() throws Exception {
+        String clientSecret = "client-secret-never-printed";
+        com.azure.core.http.HttpClient http = AzureTestPipeline.httpClient(server);
+        com.azure.core.credential.TokenCredential credential = new com.azure.identity.ClientSecretCredentialBuilder()
+                .tenantId("tenant-1").clientId("client-1").clientSecret(clientSecret)
+                .authorityHost(arm.base()).disableInstanceDiscovery().httpClient(http).build();
+        HttpPipeline pipeline = new com.azure.core.http.HttpPipelineBuilder().httpClient(http).policies(
+                new com.azure.core.http.policy.BearerTokenAuthenticationPolicy(credential,
+                        "https://management.azure.com/.default")).build();
+        AzureEnvironment env = new AzureEnvironment(Map.of("resourceManagerEndpointUrl", arm.base(),
+                "managementEndpointUrl", arm.base(), "activeDirectoryEndpointUrl", arm.base()));
+        ResourceManager m = ResourceManager.authenticate(pipeline, new AzureProfile("tenant-1", "s1", env))
+                .withSubscription("s1");
+        AzureDeployer d = new AzureDeployer(m, new AzureDeployer.Target("s1", "rg-t", "uksouth", false), printed::add,
+                Duration.ofMillis(50));
+        d.plan("t", templates().subList(0, 1), Map.of());
+        assertThat(arm.tokenRequests).isNotEmpty().allSatisfy(r -> assertThat(r)
+                .startsWith("POST /tenant-1/oauth2/v2.0/token ").contains("grant_type=client_credentials")
+                .contains("client_id=client-1"));
+        assertThat(arm.requests()).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.authorization()).isEqualTo("Bearer token-from-the-stub");
+            assertThat(r.body()).doesNotContain(clientSecret);
+        });
+        assertThat(printed).noneSatisfy(line -> assertThat(line).contains(clientSecret));
+    }
 }

@@ -23,7 +23,8 @@ final class AzureTestPipeline {
     private AzureTestPipeline() {
     }
 
-    static HttpPipeline of(LoopbackHttpsServer server) {
+    /** The library's HTTP client, trusting only the stub's certificate. */
+    static com.azure.core.http.HttpClient httpClient(LoopbackHttpsServer server) {
         reactor.netty.http.client.HttpClient netty = reactor.netty.http.client.HttpClient.create().secure(spec -> {
             try {
                 spec.sslContext(SslContextBuilder.forClient().trustManager(server.trust()).build());
@@ -31,9 +32,13 @@ final class AzureTestPipeline {
                 throw new IllegalStateException(e);
             }
         });
+        return new NettyAsyncHttpClientBuilder(netty).build();
+    }
+
+    static HttpPipeline of(LoopbackHttpsServer server) {
         TokenCredential credential = request -> Mono.just(new AccessToken("test-token", OffsetDateTime.now()
                 .plusHours(1)));
-        return new HttpPipelineBuilder().httpClient(new NettyAsyncHttpClientBuilder(netty).build()).policies(
+        return new HttpPipelineBuilder().httpClient(httpClient(server)).policies(
                 new RetryPolicy(new ExponentialBackoff(4, Duration.ofMillis(200), Duration.ofSeconds(2))),
                 new BearerTokenAuthenticationPolicy(credential, "https://management.azure.com/.default")).build();
     }
