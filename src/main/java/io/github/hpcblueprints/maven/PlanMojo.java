@@ -2,6 +2,9 @@ package io.github.hpcblueprints.maven;
 
 import io.github.hpcblueprints.build.Build;
 import io.github.hpcblueprints.deploy.Plan;
+import io.github.hpcblueprints.deploy.AzureDeployer;
+import io.github.hpcblueprints.deploy.DeploymentFailure;
+import io.github.hpcblueprints.deploy.PlanContext;
 import io.github.hpcblueprints.deploy.PlanService;
 import io.github.hpcblueprints.deploy.PlanText;
 import io.github.hpcblueprints.diagnostics.BlueprintException;
@@ -38,22 +41,48 @@ public final class PlanMojo extends AbstractMojo {
     @Parameter
     private Map<String, String> parameters = Map.of();
 
+    /** With target azure: the subscription (default: the environment variable AZURE_SUBSCRIPTION_ID). */
+    @Parameter(property = "hpcb.subscription")
+    private String subscription;
+
+    /** The resource group (default: rg-ENVIRONMENT). */
+    @Parameter(property = "hpcb.resourceGroup")
+    private String resourceGroup;
+
     @Override
     public void execute() throws MojoFailureException {
-        if (!"local".equalsIgnoreCase(target)) {
-            throw new MojoFailureException("target " + target + " is not available in this version: only the local "
-                    + "plan is (target local, the default)");
+        boolean azure = "azure".equalsIgnoreCase(target);
+        if (!azure && !"local".equalsIgnoreCase(target)) {
+            throw new MojoFailureException("<target> must be local or azure, not '" + target + "'");
+        }
+        String subscriptionId = Optional.ofNullable(subscription).orElse(System.getenv("AZURE_SUBSCRIPTION_ID"));
+        if (azure && (subscriptionId == null || subscriptionId.isBlank())) {
+            throw new MojoFailureException("target azure needs the subscription to plan against: set <subscription> "
+                    + "(-Dhpcb.subscription=ID) or the environment variable AZURE_SUBSCRIPTION_ID");
         }
         try {
             Build build = new Pipeline().build(blueprint.toPath(), Optional.empty());
-            PlanService.Prepared prepared = PlanService.prepare(build, Optional.empty(), Optional.empty());
-            Plan plan = prepared.localPlan(build.environment().name(), stateDirectory.toPath(), parameters);
-            for (String line : PlanText.render(plan, prepared.context()).split("\n")) {
+            PlanService.Prepared prepared = PlanService.prepare(build, Optional.empty(),
+                    Optional.ofNullable(resourceGroup));
+            PlanContext context = prepared.context();
+            Plan plan;
+            if (azure) {
+                // ARM's validate and what-if, signed in as DefaultAzureCredential does; nothing is deployed
+                PlanContext in = context;
+                plan = AzureDeployer.signedIn(() -> AzureDeployer.signIn(new AzureDeployer.Target(subscriptionId,
+                        in.resourceGroup(), in.location(), false), getLog()::info)
+                        .plan(build.environment().name(), prepared.deployments(), parameters));
+            } else {
+                plan = prepared.localPlan(build.environment().name(), stateDirectory.toPath(), parameters);
+            }
+            for (String line : PlanText.render(plan, context).split("\n")) {
                 getLog().info(line);
             }
         } catch (BlueprintException e) {
             e.problems().stream().map(Problem::describe).forEach(getLog()::error);
             throw new MojoFailureException(e.problems().size() + " problem(s) in " + blueprint + " (see above)");
+        } catch (DeploymentFailure e) {
+            throw new MojoFailureException(e.getMessage());
         }
     }
 }
