@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -79,8 +80,11 @@ public final class AzureDeployer implements Deployer {
     private final Consumer<String> progress;
     private final Duration pollInterval;
     private final Map<Plan, Pending> pending = new HashMap<>();
-    /** Destroy plans this deployer made, with the subscription-scope resources each removes after the group. */
-    private final Map<Plan, List<String>> pendingDestroy = new HashMap<>();
+    /** Destroy plans this deployer made: the stack to delete first (if any), then the subscription resources. */
+    private final Map<Plan, Destroy> pendingDestroy = new HashMap<>();
+
+    private record Destroy(Optional<String> stack, List<String> subscriptionIds) {
+    }
 
     private record Pending(List<TemplateDeployment> templates, Map<String, String> overrides) {
     }
@@ -248,9 +252,23 @@ public final class AzureDeployer implements Deployer {
                         + describe(e.getValue()), e);
             }
         }
+        // a deployment stack's deny settings would refuse the group's deletion: the stack goes first, with what it
+        // manages
+        Optional<String> stack = Optional.empty();
+        try {
+            manager.deploymentStackClient().getDeploymentStacks().getByResourceGroup(target.resourceGroup(),
+                    environment);
+            stack = Optional.of(environment);
+        } catch (ManagementException e) {
+            if (e.getResponse() == null || e.getResponse().getStatusCode() != 404) {
+                throw new DeploymentFailure("ARM refused to read deployment stack " + environment + ": "
+                        + describe(e.getValue()), e);
+            }
+        }
         Plan plan = new Plan(environment, "Azure subscription " + target.subscriptionId() + ", resource group "
-                + target.resourceGroup(), false, changes, Map.of());
-        pendingDestroy.put(plan, List.copyOf(subscriptionIds));
+                + target.resourceGroup() + stack.map(n -> " (deployment stack " + n + ": deleted first, with the "
+                        + "resources it manages)").orElse(""), false, changes, Map.of());
+        pendingDestroy.put(plan, new Destroy(stack, List.copyOf(subscriptionIds)));
         return plan;
     }
 
@@ -265,9 +283,20 @@ public final class AzureDeployer implements Deployer {
         return "";
     }
 
-    private void applyDestroy(Plan plan, List<String> subscriptionIds) {
-        progress.accept("deleting resource group " + target.resourceGroup() + " and everything in it");
+    private void applyDestroy(Plan plan, Destroy destroy) {
+        List<String> subscriptionIds = destroy.subscriptionIds();
         try {
+            if (destroy.stack().isPresent()) {
+                progress.accept("deleting deployment stack " + destroy.stack().get() + " and the resources it "
+                        + "manages (its deny settings go with it)");
+                manager.deploymentStackClient().getDeploymentStacks().beginDelete(target.resourceGroup(),
+                        destroy.stack().get(), com.azure.resourcemanager.resources.models.UnmanageActionResourceMode
+                                .DELETE, com.azure.resourcemanager.resources.models.UnmanageActionResourceGroupMode
+                                .DETACH, com.azure.resourcemanager.resources.models.UnmanageActionManagementGroupMode
+                                .DETACH, false, com.azure.core.util.Context.NONE).setPollInterval(pollInterval)
+                        .getFinalResult();
+            }
+            progress.accept("deleting resource group " + target.resourceGroup() + " and everything in it");
             SyncPoller<PollResult<Void>, Void> poller = manager.serviceClient().getResourceGroups()
                     .beginDelete(target.resourceGroup()).setPollInterval(pollInterval);
             poller.getFinalResult();

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 final class ArmStub {
 
     /** One request as received. */
-    record Request(String method, String path, long atMillis, String authorization, String body) {
+    record Request(String method, String path, long atMillis, String authorization, String body, String query) {
     }
 
     private final LoopbackHttpsServer server;
@@ -42,6 +42,8 @@ final class ArmStub {
     JsonNode whatIfChanges = JsonTrees.parse("[]");
     /** The resource group's resources, as ARM lists them (id, name, type, tags). */
     JsonNode groupResources = JsonTrees.parse("[]");
+    /** The deployment stacks that exist, by name. */
+    final java.util.Set<String> stacks = java.util.Collections.synchronizedSet(new java.util.HashSet<>());
     /** Every DELETE, by path. */
     final List<String> deleted = Collections.synchronizedList(new ArrayList<>());
 
@@ -102,7 +104,7 @@ final class ArmStub {
         String method = ex.getRequestMethod();
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         requests.add(new Request(method, path, System.currentTimeMillis(), ex.getRequestHeaders()
-                .getFirst("Authorization"), body));
+                .getFirst("Authorization"), body, String.valueOf(ex.getRequestURI().getQuery())));
         Matcher d = DEPLOYMENT.matcher(path);
         String kind;
         if (path.startsWith("/stub/async/")) {
@@ -143,12 +145,17 @@ final class ArmStub {
                     + "{\"provisioningState\": \"Succeeded\"}}");
             case "PUT stack" -> {
                 String name = path.substring(path.lastIndexOf('/') + 1);
+                stacks.add(name);
                 ex.getResponseHeaders().add("Azure-AsyncOperation", base() + "stub/async/" + name);
                 ex.getResponseHeaders().add("Retry-After", "0");
                 send(ex, 201, stackBody(path, name, "Deploying", null));
             }
             case "GET stack" -> {
                 String name = path.substring(path.lastIndexOf('/') + 1);
+                if (!stacks.contains(name)) {
+                    send(ex, 404, "{\"error\": {\"code\": \"DeploymentStackNotFound\", \"message\": \"not found\"}}");
+                    return;
+                }
                 Deque<String> left = statuses.getOrDefault(name, new ArrayDeque<>(List.of("Succeeded")));
                 send(ex, 200, stackBody(path, name, left.peekLast(), outputs.get(name)));
             }

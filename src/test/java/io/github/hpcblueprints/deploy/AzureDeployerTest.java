@@ -245,4 +245,25 @@ class AzureDeployerTest {
         });
         assertThat(printed).noneSatisfy(line -> assertThat(line).contains(clientSecret));
     }
+
+    /** A stack's deny settings would refuse the group's deletion: destroy deletes the stack, and what it manages, first. */
+    @Test
+    void destroyDeletesTheDeploymentStackBeforeTheGroup() throws Exception {
+        arm.stacks.add("t");
+        arm.groupResources = JsonTrees.parse("[" + resource("Microsoft.Network/virtualNetworks", "vnet-t", OURS) + "]");
+        AzureDeployer d = deployer(true);
+        Plan plan = d.planDestroy("t");
+        assertThat(plan.state()).contains("deployment stack t: deleted first");
+        d.apply(plan);
+        assertThat(arm.deleted).containsExactly(
+                "/subscriptions/s1/resourceGroups/rg-t/providers/Microsoft.Resources/deploymentStacks/t",
+                "/subscriptions/s1/resourcegroups/rg-t");
+        assertThat(arm.requests()).filteredOn(r -> r.method().equals("DELETE") && r.path().contains("deploymentStacks"))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.authorization()).isEqualTo("Bearer test-token");
+                    // the resources it manages are deleted with it; a resource group it might manage is not
+                    assertThat(r.query()).contains("unmanageAction.Resources=delete")
+                            .contains("unmanageAction.ResourceGroups=detach");
+                });
+    }
 }
