@@ -85,22 +85,7 @@ public final class GenerateService {
      * {@link StagedDirectory#update}); every folder is checked before any is written.
      */
     public static List<Written> writeAllDocs(List<GeneratedFiles> rendered, Path outDir, Overwrite overwrite) {
-        List<Problem> refusals = new ArrayList<>();
-        for (GeneratedFiles files : rendered) {
-            refusals.addAll(StagedDirectory.check(outDir.resolve(files.name()), files.files().keySet(), overwrite,
-                    true));
-        }
-        if (!refusals.isEmpty()) {
-            throw new BlueprintException(refusals);
-        }
-        List<Written> out = new ArrayList<>();
-        for (GeneratedFiles files : rendered) {
-            try (StagedDirectory dir = StagedDirectory.update(outDir.resolve(files.name()), overwrite)) {
-                files.files().forEach(dir::write);
-                out.add(new Written(dir.target(), dir.commit()));
-            }
-        }
-        return out;
+        return writeAll(rendered, outDir, overwrite, true);
     }
 
     private Report judge(Build build, Path home) {
@@ -194,7 +179,14 @@ public final class GenerateService {
      * {@link StagedDirectory}); the user's own files in it are kept.
      */
     public static Written write(GeneratedFiles files, Path outDir, Overwrite overwrite) {
-        try (StagedDirectory dir = StagedDirectory.create(outDir.resolve(files.name()), overwrite)) {
+        return write(files, outDir, overwrite, false);
+    }
+
+    /** {@code partial}: the files join the folder's ({@link StagedDirectory#update}) instead of replacing them. */
+    private static Written write(GeneratedFiles files, Path outDir, Overwrite overwrite, boolean partial) {
+        Path target = outDir.resolve(files.name());
+        try (StagedDirectory dir = partial ? StagedDirectory.update(target, overwrite)
+                : StagedDirectory.create(target, overwrite)) {
             files.files().forEach(dir::write);
             for (String f : files.files().keySet()) {
                 if (f.endsWith(".sh")) {
@@ -211,16 +203,22 @@ public final class GenerateService {
      * files, files in the way), nothing at all is written and every refusal is reported.
      */
     public static List<Written> writeAll(List<GeneratedFiles> rendered, Path outDir, Overwrite overwrite) {
+        return writeAll(rendered, outDir, overwrite, false);
+    }
+
+    private static List<Written> writeAll(List<GeneratedFiles> rendered, Path outDir, Overwrite overwrite,
+            boolean partial) {
         List<Problem> refusals = new ArrayList<>();
         for (GeneratedFiles files : rendered) {
-            refusals.addAll(StagedDirectory.check(outDir.resolve(files.name()), files.files().keySet(), overwrite));
+            refusals.addAll(StagedDirectory.check(outDir.resolve(files.name()), files.files().keySet(), overwrite,
+                    partial));
         }
         if (!refusals.isEmpty()) {
             throw new BlueprintException(refusals);
         }
         List<Written> out = new ArrayList<>();
         for (GeneratedFiles files : rendered) {
-            out.add(write(files, outDir, overwrite));
+            out.add(write(files, outDir, overwrite, partial));
         }
         return out;
     }
