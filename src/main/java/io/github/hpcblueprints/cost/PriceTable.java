@@ -26,6 +26,11 @@ public final class PriceTable {
      */
     public static final BigDecimal DAYTIME_HOURS = BigDecimal.valueOf(220);
 
+    /** The hours a month a VM is counted: {@link #DAYTIME_HOURS} with a daily shutdown, else every hour. */
+    public static BigDecimal monthlyHours(boolean stopsDaily) {
+        return stopsDaily ? DAYTIME_HOURS : HOURS_PER_MONTH;
+    }
+
     private static final class Shipped {
         static final PriceTable TABLE = load();
 

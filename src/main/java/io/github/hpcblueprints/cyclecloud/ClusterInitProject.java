@@ -3,7 +3,6 @@ package io.github.hpcblueprints.cyclecloud;
 import io.github.hpcblueprints.diagnostics.BlueprintException;
 import io.github.hpcblueprints.diagnostics.Generator;
 import io.github.hpcblueprints.diagnostics.Problem;
-import io.github.hpcblueprints.cost.PriceTable;
 import io.github.hpcblueprints.hpc.AccountingLimits;
 import io.github.hpcblueprints.hpc.ClusterEnvironment;
 import io.github.hpcblueprints.hpc.Defaults;
@@ -51,7 +50,7 @@ final class ClusterInitProject {
         }
         String scheduler = "specs/scheduler/cluster-init/scripts/";
         List<Map<String, String>> restricted = restrictedPartitions(env);
-        Optional<AccountingLimits> limits = limits(env);
+        Optional<AccountingLimits> limits = env.accountingLimits();
         if (!restricted.isEmpty() || limits.isPresent()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("partitions", restricted);
@@ -78,12 +77,6 @@ final class ClusterInitProject {
         }
         files.put("specs/default/cluster-init/files/README.md", "Files the default spec's scripts use (none yet).\n");
         return files;
-    }
-
-    /** The accounting limits of an environment with accounting, from the shipped price table. */
-    static Optional<AccountingLimits> limits(ClusterEnvironment env) {
-        return env.cluster().flatMap(SlurmCluster::accounting).map(a -> AccountingLimits.of(env,
-                PriceTable.shipped()));
     }
 
     private static void jobSubmitAccounting(ClusterEnvironment env, AccountingLimits l, Map<String, Object> m) {

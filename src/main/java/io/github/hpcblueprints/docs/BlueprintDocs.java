@@ -132,12 +132,11 @@ public final class BlueprintDocs {
         m.put("instances", instances);
         m.put("serverIdle", env.cycleCloud().map(c -> c.idleStop().enabled() ? String.valueOf(c.idleStop().minutes())
                 : "").orElse(""));
-        boolean accounting = env.cluster().flatMap(io.github.hpcblueprints.hpc.SlurmCluster::accounting).isPresent();
+        boolean accounting = env.accountingLimits().isPresent();
         m.put("accounting", accounting);
         m.put("defaultMinutes", String.valueOf(io.github.hpcblueprints.hpc.Defaults.DEFAULT_JOB_MINUTES));
         if (accounting) {
-            io.github.hpcblueprints.hpc.AccountingLimits l = io.github.hpcblueprints.hpc.AccountingLimits.of(env,
-                    PriceTable.shipped());
+            io.github.hpcblueprints.hpc.AccountingLimits l = env.accountingLimits().get();
             String currency = l.currency();
             m.put("currency", currency);
             m.put("priceDate", l.priceDate());
@@ -149,8 +148,7 @@ public final class BlueprintDocs {
                                 .toPlainString(), "factor", r.usageFactor().toPlainString(), "qos", r.qos()));
             }
             m.put("rates", rates);
-            var ref = l.partitions().stream().filter(r -> r.usageFactor().compareTo(java.math.BigDecimal.ONE) == 0)
-                    .findFirst().orElseThrow();
+            var ref = l.referenceRate();
             m.put("reference", ref.partition());
             List<Map<String, String>> projects = new ArrayList<>();
             for (var p : l.projects()) {
@@ -202,8 +200,8 @@ public final class BlueprintDocs {
         m.put("fixedTotal", e.money(e.fixedTotal()));
         m.put("daytime", lines(e, e.daytime()));
         m.put("daytimeTotal", e.money(e.daytimeTotal()));
-        m.put("daytimeHours", CostEstimate.DAYTIME_HOURS.toPlainString());
-        m.put("alwaysOnFactor", PriceTable.HOURS_PER_MONTH.divide(CostEstimate.DAYTIME_HOURS, 1,
+        m.put("daytimeHours", PriceTable.DAYTIME_HOURS.toPlainString());
+        m.put("alwaysOnFactor", PriceTable.HOURS_PER_MONTH.divide(PriceTable.DAYTIME_HOURS, 1,
                 java.math.RoundingMode.HALF_UP).toPlainString());
         m.put("idleMinutes", String.valueOf(e.idleReleaseMinutes()));
         List<Map<String, String>> nodes = new ArrayList<>();

@@ -24,7 +24,7 @@ import java.util.Optional;
  * usage-billed services (Blob capacity and transactions, logs, traffic) left out and named.
  *
  * @param fixed what runs all month (730 hours)
- * @param daytime research instances with a daily shutdown, counted at {@link #DAYTIME_HOURS} a month
+ * @param daytime research instances with a daily shutdown, counted at {@link PriceTable#DAYTIME_HOURS} a month
  * @param nodes the price of one node-hour of each partition, and of the partition at full size all month
  * @param unpriced what the table has no price for here (the estimate leaves it out and says so)
  * @param budget the environment's monthly budget (0 when none)
@@ -33,8 +33,6 @@ import java.util.Optional;
 public record CostEstimate(String region, String currency, String asOf, String source, List<Line> fixed,
         List<Line> daytime, List<NodeRate> nodes, List<String> unpriced, long budget, int idleReleaseMinutes) {
 
-    /** Hours a research instance with a daily shutdown is assumed to run (see {@link PriceTable#DAYTIME_HOURS}). */
-    public static final BigDecimal DAYTIME_HOURS = PriceTable.DAYTIME_HOURS;
     /** A disk whose size the template leaves to the image: Azure's Linux marketplace images are 30 GiB. */
     private static final int IMAGE_OS_DISK_GIB = 30;
     private static final int[][] PREMIUM_TIERS = {{4, 32}, {6, 64}, {10, 128}, {15, 256}, {20, 512}, {30, 1024}};
@@ -73,7 +71,7 @@ public record CostEstimate(String region, String currency, String asOf, String s
                 case "microsoft.compute/virtualmachines" -> {
                     String size = body.path("properties").path("hardwareProfile").path("vmSize").asText("");
                     boolean stopsDaily = stopsDaily(r, resources);
-                    BigDecimal hours = stopsDaily ? DAYTIME_HOURS : PriceTable.HOURS_PER_MONTH;
+                    BigDecimal hours = PriceTable.monthlyHours(stopsDaily);
                     List<Line> into = stopsDaily ? daytime : fixed;
                     p.line(into, "VM " + r.name(), Meter.VM, size, hours);
                     String tier = diskTier(body.path("properties").path("storageProfile").path("osDisk"));
@@ -143,7 +141,7 @@ public record CostEstimate(String region, String currency, String asOf, String s
         return fixed.stream().map(Line::monthly).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    /** Research instances at {@link #DAYTIME_HOURS}. */
+    /** Research instances at {@link PriceTable#DAYTIME_HOURS}. */
     public BigDecimal daytimeTotal() {
         return daytime.stream().map(Line::monthly).reduce(BigDecimal.ZERO, BigDecimal::add);
     }

@@ -110,8 +110,7 @@ public record AccountingLimits(String currency, String priceDate, BigDecimal ref
             BigDecimal instances = BigDecimal.ZERO;
             for (ResearchInstance r : env.instances()) {
                 if (r.project().equals(p.name())) {
-                    BigDecimal hours = r.autoShutdown().enabled() ? PriceTable.DAYTIME_HOURS
-                            : PriceTable.HOURS_PER_MONTH;
+                    BigDecimal hours = PriceTable.monthlyHours(r.autoShutdown().enabled());
                     instances = instances.add(prices.price(env.region(), Meter.VM, r.vmSize()).orElseThrow(() ->
                             new IllegalArgumentException("research instance " + r.name() + ": the price table ("
                                     + prices.asOf() + ") has no price for " + r.vmSize() + " in " + env.region()
@@ -135,6 +134,11 @@ public record AccountingLimits(String currency, String priceDate, BigDecimal ref
                     List.copyOf(allowed), p.members(), cheapestJob.setScale(2, RoundingMode.HALF_UP)));
         }
         return new AccountingLimits(prices.currency(), prices.asOf(), reference, rates, projects);
+    }
+
+    /** The partition whose CPU-minute is the unit of every limit (usage factor 1). */
+    public PartitionRate referenceRate() {
+        return partitions.stream().filter(r -> r.perCpuMinute().compareTo(reference) == 0).findFirst().orElseThrow();
     }
 
     /** The rate of one partition. */

@@ -45,6 +45,8 @@ public final class ClusterEnvironment {
     private final Governance governance;
     private final List<Suppression> suppressions;
     private final String source;
+    /** Set once by {@link Builder#build()}, which refuses an environment whose limits cannot be computed. */
+    private AccountingLimits accountingLimits;
 
     private ClusterEnvironment(Builder b, Network network, String bastionSku, Governance governance) {
         this.name = b.name;
@@ -77,6 +79,14 @@ public final class ClusterEnvironment {
 
     public String region() {
         return region;
+    }
+
+    /**
+     * With Slurm accounting, each project's budget as Slurm limits, from the shipped price table; empty without
+     * accounting.
+     */
+    public Optional<AccountingLimits> accountingLimits() {
+        return Optional.ofNullable(accountingLimits);
     }
 
     /** The blueprint's tags (owner, and any the organisation adds). */
@@ -287,7 +297,7 @@ public final class ClusterEnvironment {
             ClusterEnvironment env = new ClusterEnvironment(this, network, bastion, governance);
             if (cluster != null && cluster.accounting().isPresent()) {
                 try {
-                    AccountingLimits.of(env, io.github.hpcblueprints.cost.PriceTable.shipped());
+                    env.accountingLimits = AccountingLimits.of(env, io.github.hpcblueprints.cost.PriceTable.shipped());
                 } catch (IllegalArgumentException e) {
                     throw new BlueprintException(Problem.at("BLUEPRINT-VALUE", "$.cluster.accounting",
                             "accounting limits cannot be computed: " + e.getMessage(), "accounting turns budgets "

@@ -113,10 +113,10 @@ public final class DomainRules implements RuleSet {
     /** With accounting, each project's allowance must pay for at least one job. */
     private static void budgetCoversAJob(CompiledEnvironment compiled, RuleContext c, Findings out) {
         ClusterEnvironment env = compiled.environment();
-        if (env.cluster().flatMap(SlurmCluster::accounting).isEmpty()) {
+        if (env.accountingLimits().isEmpty()) {
             return;
         }
-        AccountingLimits limits = AccountingLimits.of(env, io.github.hpcblueprints.cost.PriceTable.shipped());
+        AccountingLimits limits = env.accountingLimits().get();
         List<Project> projects = env.projects();
         for (AccountingLimits.ProjectLimit l : limits.projects()) {
             if (l.limited() && l.forJobs().compareTo(l.cheapestJob()) < 0) {

@@ -55,7 +55,7 @@ class SlurmAccountsScriptTest {
         ScriptSandbox.Run first = box.run("accounts.sh", script);
         assertThat(first.exit()).as(first.stderr()).isZero();
 
-        AccountingLimits limits = ClusterInitProject.limits(lab).orElseThrow();
+        AccountingLimits limits = lab.accountingLimits().orElseThrow();
         JsonNode db = db(box);
         for (AccountingLimits.PartitionRate r : limits.partitions()) {
             assertThat(Double.parseDouble(db.path("qos").path(r.qos()).path("UsageFactor").asText()))
