@@ -100,12 +100,9 @@ abstract class DeployOptions {
 
     /** --subscription, else AZURE_SUBSCRIPTION_ID; a usage error saying {@code why} when neither is set. */
     static String subscription(String option, String why) {
-        String id = Optional.ofNullable(option).orElse(System.getenv("AZURE_SUBSCRIPTION_ID"));
-        if (id == null || id.isBlank()) {
-            throw new BlueprintException(Problem.of("TARGET", why, Location.ofPath("--subscription"), "give "
-                    + "--subscription ID or set AZURE_SUBSCRIPTION_ID (az account show --query id -o tsv)"));
-        }
-        return id;
+        return io.github.hpcblueprints.deploy.AzureDeployer.Target.subscription(option).orElseThrow(() ->
+                new BlueprintException(Problem.of("TARGET", why, Location.ofPath("--subscription"), "give "
+                        + "--subscription ID or set AZURE_SUBSCRIPTION_ID (az account show --query id -o tsv)")));
     }
 
     Plan plan() {

@@ -71,7 +71,19 @@ public final class AzureDeployer implements Deployer {
         public Target(String subscriptionId, String resourceGroup, String location, boolean createGroup) {
             this(subscriptionId, resourceGroup, location, createGroup, false);
         }
+
+        /**
+         * The subscription a caller gave, else the environment variable {@value #SUBSCRIPTION_VARIABLE} (as the
+         * Azure SDKs read it); empty when neither is set, for the caller to say how to give one.
+         */
+        public static Optional<String> subscription(String given) {
+            return Optional.ofNullable(given).or(() -> Optional.ofNullable(System.getenv(SUBSCRIPTION_VARIABLE)))
+                    .filter(id -> !id.isBlank());
+        }
     }
+
+    /** The environment variable that names the subscription when no option does. */
+    public static final String SUBSCRIPTION_VARIABLE = "AZURE_SUBSCRIPTION_ID";
 
     private static final ObjectMapper JSON = JsonTrees.mapper();
 

@@ -55,8 +55,8 @@ public final class PlanMojo extends AbstractMojo {
         if (!azure && !"local".equalsIgnoreCase(target)) {
             throw new MojoFailureException("<target> must be local or azure, not '" + target + "'");
         }
-        String subscriptionId = Optional.ofNullable(subscription).orElse(System.getenv("AZURE_SUBSCRIPTION_ID"));
-        if (azure && (subscriptionId == null || subscriptionId.isBlank())) {
+        Optional<String> subscriptionId = AzureDeployer.Target.subscription(subscription);
+        if (azure && subscriptionId.isEmpty()) {
             throw new MojoFailureException("target azure needs the subscription to plan against: set <subscription> "
                     + "(-Dhpcb.subscription=ID) or the environment variable AZURE_SUBSCRIPTION_ID");
         }
@@ -69,7 +69,7 @@ public final class PlanMojo extends AbstractMojo {
             if (azure) {
                 // ARM's validate and what-if, signed in as DefaultAzureCredential does; nothing is deployed
                 PlanContext in = context;
-                plan = AzureDeployer.signedIn(() -> AzureDeployer.signIn(new AzureDeployer.Target(subscriptionId,
+                plan = AzureDeployer.signedIn(() -> AzureDeployer.signIn(new AzureDeployer.Target(subscriptionId.get(),
                         in.resourceGroup(), in.location(), false), getLog()::info)
                         .plan(build.environment().name(), prepared.deployments(), parameters));
             } else {
