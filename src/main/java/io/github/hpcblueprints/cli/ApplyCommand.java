@@ -1,7 +1,12 @@
 package io.github.hpcblueprints.cli;
 
+import io.github.hpcblueprints.deploy.AzureDeployer;
 import io.github.hpcblueprints.deploy.Plan;
+import io.github.hpcblueprints.deploy.PlanService;
+import io.github.hpcblueprints.deploy.Preflight;
+import io.github.hpcblueprints.deploy.PreflightResult;
 import io.github.hpcblueprints.deploy.PlanText;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,9 +19,25 @@ final class ApplyCommand extends DeployOptions implements Callable<Integer> {
     @Option(names = "--yes", description = "Apply without asking.")
     boolean yes;
 
+    @Option(names = "--no-preflight", description = "With --target azure: deploy without running the preflight "
+            + "checks first.")
+    boolean noPreflight;
+
     @Override
     public Integer call() {
         prepare();
+        // the reasons a deployment fails half-way, found before anything is deployed
+        if (deployer instanceof AzureDeployer azure && !noPreflight) {
+            List<PreflightResult> results = AzureDeployer.signedIn(() -> PlanService.located(() -> Preflight.check(
+                    build, context, azure.facts(), deployments)));
+            long failed = PreflightCommand.print(cli, results, false);
+            if (failed > 0) {
+                cli.out().println("not deployed: " + failed + " preflight check(s) failed (hpcb preflight shows them "
+                        + "all; --no-preflight deploys anyway)");
+                return ExitCode.REMOTE;
+            }
+            cli.progress("preflight: " + results.size() + " check(s) passed");
+        }
         Plan plan = plan();
         cli.out().print(PlanText.render(plan, context));
         if (!plan.hasChanges()) {

@@ -22,7 +22,7 @@ import picocli.CommandLine;
         description = "Secure research HPC clusters on Azure, from a typed blueprint.",
         subcommands = {CommandLine.HelpCommand.class, GenerateCommand.class, ValidateCommand.class,
                 LintCommand.class, RulesCommand.class, PlanCommand.class, ApplyCommand.class, DestroyCommand.class,
-                PreflightCommand.class, DocsCommand.class})
+                PreflightCommand.class, DocsCommand.class, SmokeCommand.class})
 public final class Cli implements Runnable {
 
     @Option(names = "--quiet", description = "Print only results, no progress.", scope = CommandLine.ScopeType.INHERIT)

@@ -53,8 +53,9 @@ abstract class DeployOptions {
             + "(default: the environment variable AZURE_SUBSCRIPTION_ID).")
     String subscription;
 
-    @Option(names = "--create-resource-group", description = "With --target azure: create (or update) the resource "
-            + "group in the environment's region before deploying.")
+    @Option(names = "--create-resource-group", description = "With --target azure: create the resource group in the "
+            + "environment's region when it does not exist (before the plan: ARM validates only into a group that "
+            + "exists).")
     boolean createGroup;
 
     @Option(names = "--stack", description = "With --target azure (apply): deploy the resource-group template as a "
@@ -86,16 +87,21 @@ abstract class DeployOptions {
         }
         context = new PlanContext(subscriptionId, context.resourceGroup(), context.location(), context.tenantId(),
                 context.deploymentName());
+        requireAzureLibraries("--target");
+        deployer = io.github.hpcblueprints.deploy.AzureDeployer.signIn(new io.github.hpcblueprints.deploy
+                .AzureDeployer.Target(subscriptionId, context.resourceGroup(), context.location(), createGroup, stack),
+                cli::progress);
+    }
+
+    /** The Azure libraries ship beside the CLI jar (target/azure-lib), not in it: a clear error when they are absent. */
+    static void requireAzureLibraries(String option) {
         try {
             Class.forName("com.azure.resourcemanager.resources.ResourceManager");
         } catch (ClassNotFoundException e) {
             throw new BlueprintException(Problem.of("TARGET", "the Azure libraries are not on the class path",
-                    Location.ofPath("--target"), "run through ./hpcb, which adds target/azure-lib for --target "
-                            + "azure (or add target/azure-lib/* to java -cp)"));
+                    Location.ofPath(option), "run through ./hpcb, which adds target/azure-lib for --target azure, "
+                            + "preflight and smoke (or add target/azure-lib/* to java -cp)"));
         }
-        deployer = io.github.hpcblueprints.deploy.AzureDeployer.signIn(new io.github.hpcblueprints.deploy
-                .AzureDeployer.Target(subscriptionId, context.resourceGroup(), context.location(), createGroup, stack),
-                cli::progress);
     }
 
     /** --subscription, else AZURE_SUBSCRIPTION_ID; a usage error saying {@code why} when neither is set. */
@@ -110,7 +116,7 @@ abstract class DeployOptions {
     }
 
     /** --yes, or a person at a terminal who answers y; anything else leaves the state as it was. */
-    boolean confirmed(boolean yes, String what) {
+    static boolean confirmed(boolean yes, String what) {
         if (yes) {
             return true;
         }

@@ -47,15 +47,25 @@ final class PreflightCommand implements Callable<Integer> {
                 local.deploymentName());
         List<PreflightResult> results = AzureDeployer.signedIn(() -> PlanService.located(() -> Preflight.check(build,
                 context, AzureDeployer.facts(AzureDeployer.manager(id), id), deployments)));
-        long failed = results.stream().filter(r -> !r.ok()).count();
-        for (PreflightResult r : results) {
-            cli.out().println((r.ok() ? "  ok    " : "  FAIL  ") + r.check() + ": " + r.message());
-            if (!r.ok()) {
-                cli.out().println("        fix: " + r.fix());
-            }
-        }
+        long failed = print(cli, results, true);
         cli.out().printf("%d check(s) failed, %d passed (subscription %s, resource group %s, %s)%n", failed,
                 results.size() - failed, id, context.resourceGroup(), context.location());
         return failed == 0 ? ExitCode.OK : ExitCode.REMOTE;
+    }
+
+    /** Prints the checks (with {@code all}, also those that passed), each failure with its fix; counts the failures. */
+    static long print(Cli cli, List<PreflightResult> results, boolean all) {
+        long failed = 0;
+        for (PreflightResult r : results) {
+            if (r.ok() && !all) {
+                continue;
+            }
+            cli.out().println((r.ok() ? "  ok    " : "  FAIL  ") + r.check() + ": " + r.message());
+            if (!r.ok()) {
+                failed++;
+                cli.out().println("        fix: " + r.fix());
+            }
+        }
+        return failed;
     }
 }

@@ -1,11 +1,16 @@
 package io.github.hpcblueprints.deploy;
 
 import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpMethod;
+import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.HttpRequest;
+import com.azure.core.http.HttpResponse;
 import com.azure.core.management.AzureEnvironment;
 import com.azure.core.management.exception.ManagementError;
 import com.azure.core.management.exception.ManagementException;
 import com.azure.core.management.polling.PollResult;
 import com.azure.core.management.profile.AzureProfile;
+import com.azure.core.util.Context;
 import com.azure.core.util.polling.LongRunningOperationStatus;
 import com.azure.core.util.polling.PollResponse;
 import com.azure.core.util.polling.SyncPoller;
@@ -126,6 +131,11 @@ public final class AzureDeployer implements Deployer {
                 subscriptionId);
     }
 
+    /** What Azure says about the target subscription, through this deployer's sign-in. */
+    public AzureFacts facts() {
+        return facts(manager, target.subscriptionId());
+    }
+
     /** Runs a step that talks to Azure, turning a failed sign-in into what to do about it. */
     public static <T> T signedIn(java.util.function.Supplier<T> step) {
         try {
@@ -172,6 +182,8 @@ public final class AzureDeployer implements Deployer {
     }
 
     private Plan planInAzure(String environment, List<TemplateDeployment> templates, Map<String, String> overrides) {
+        // ARM validates and what-ifs a group deployment only into a group that exists
+        ensureGroup();
         List<Change> changes = new ArrayList<>();
         for (TemplateDeployment t : templates) {
             if (subscriptionScope(t)) {
@@ -217,14 +229,22 @@ public final class AzureDeployer implements Deployer {
      */
     @Override
     public Plan planDestroy(String environment) {
+        return planDestroy(environment, false);
+    }
+
+    /**
+     * The removal of the environment; {@code groupIsOurs}: the caller created the resource group itself for this
+     * deployment (the smoke test), so whatever is in it goes too, tagged or not (CycleCloud's nodes, say).
+     */
+    public Plan planDestroy(String environment, boolean groupIsOurs) {
         try {
-            return planDestroyInAzure(environment);
+            return planDestroyInAzure(environment, groupIsOurs);
         } catch (com.azure.core.exception.ClientAuthenticationException e) {
             throw signInFailed(e);
         }
     }
 
-    private Plan planDestroyInAzure(String environment) {
+    private Plan planDestroyInAzure(String environment, boolean groupIsOurs) {
         List<Change> changes = new ArrayList<>();
         List<String> foreign = new ArrayList<>();
         try {
@@ -239,7 +259,7 @@ public final class AzureDeployer implements Deployer {
             throw new DeploymentFailure("ARM refused to list resource group " + target.resourceGroup() + ": "
                     + describe(e.getValue()), e);
         }
-        if (!foreign.isEmpty()) {
+        if (!foreign.isEmpty() && !groupIsOurs) {
             throw new BlueprintException(Problem.of("TARGET", "resource group " + target.resourceGroup() + " holds "
                     + "resources environment " + environment + " did not deploy (no environment=" + environment
                     + " and hpcb-blueprint tags): " + String.join(", ", foreign) + "; nothing was deleted",
@@ -282,6 +302,60 @@ public final class AzureDeployer implements Deployer {
                         + "resources it manages)").orElse(""), false, changes, Map.of());
         pendingDestroy.put(plan, new Destroy(stack, List.copyOf(subscriptionIds)));
         return plan;
+    }
+
+    /** Whether the target resource group exists. */
+    public boolean groupExists() {
+        return signedIn(() -> manager.serviceClient().getResourceGroups().checkExistence(target.resourceGroup()));
+    }
+
+    /** The id of virtual machine {@code name} in the target resource group. */
+    public String virtualMachineId(String name) {
+        return "/subscriptions/" + target.subscriptionId() + "/resourceGroups/" + target.resourceGroup()
+                + "/providers/Microsoft.Compute/virtualMachines/" + name;
+    }
+
+    /**
+     * The serial console log of virtual machine {@code name} as boot diagnostics recorded it; empty while it has none.
+     * Virtual Machines - Retrieve Boot Diagnostics Data (Microsoft.Compute 2024-07-01) gives a short-lived SAS URI of
+     * the log blob, read without the ARM token (the SAS is the blob's authorisation; the token is not for Storage).
+     */
+    public String bootLog(String name) {
+        HttpPipeline pipeline = manager.serviceClient().getHttpPipeline();
+        String endpoint = manager.serviceClient().getEndpoint().replaceAll("/$", "");
+        String url = endpoint + virtualMachineId(name) + "/retrieveBootDiagnosticsData?api-version=2024-07-01"
+                + "&sasUriExpirationTimeInMinutes=10";
+        String blob;
+        try (HttpResponse r = pipeline.sendSync(new HttpRequest(HttpMethod.POST, url), Context.NONE)) {
+            String body = r.getBodyAsBinaryData() == null ? "" : r.getBodyAsBinaryData().toString();
+            if (r.getStatusCode() == 404) {
+                return "";
+            }
+            if (r.getStatusCode() >= 300) {
+                throw new DeploymentFailure("Azure answered " + r.getStatusCode() + " to the boot diagnostics of "
+                        + name + ": " + body, null);
+            }
+            blob = JSON.readTree(body).path("serialConsoleLogBlobUri").asText("");
+        } catch (java.io.IOException e) {
+            throw new DeploymentFailure("the boot diagnostics of " + name + " were not JSON: " + e.getMessage(), e);
+        }
+        if (blob.isEmpty()) {
+            return "";
+        }
+        // the pipeline's client alone: same transport and TLS, none of the policies (no bearer token to Storage)
+        try (HttpResponse r = pipeline.getHttpClient().sendSync(new HttpRequest(HttpMethod.GET, blob)
+                .setHeader(com.azure.core.http.HttpHeaderName.fromString("x-ms-version"), "2021-08-06"),
+                Context.NONE)) {
+            if (r.getStatusCode() == 404) {
+                return "";
+            }
+            if (r.getStatusCode() >= 300) {
+                // the SAS signature stays out of the message: it is a credential while it lasts
+                throw new DeploymentFailure("Storage answered " + r.getStatusCode() + " to the serial log of " + name,
+                        null);
+            }
+            return r.getBodyAsBinaryData() == null ? "" : r.getBodyAsBinaryData().toString();
+        }
     }
 
     /** The resource type of an id: {@code .../providers/Microsoft.Authorization/roleAssignments/NAME}. */
@@ -344,11 +418,7 @@ public final class AzureDeployer implements Deployer {
         if (p == null) {
             throw new IllegalStateException("apply a plan this deployer made");
         }
-        if (target.createGroup()) {
-            manager.serviceClient().getResourceGroups().createOrUpdate(target.resourceGroup(),
-                    new ResourceGroupInner().withLocation(target.location()));
-            progress.accept("resource group " + target.resourceGroup() + " ready in " + target.location());
-        }
+        ensureGroup();
         Map<String, JsonNode> outputs = new LinkedHashMap<>();
         for (TemplateDeployment t : p.templates()) {
             String name = deploymentName(plan.environment(), t);
@@ -375,6 +445,25 @@ public final class AzureDeployer implements Deployer {
                         .path("value")));
             }
         }
+    }
+
+    /**
+     * With {@code createGroup}, creates the resource group when it does not exist. An existing group is left as it
+     * is: a PUT would replace its tags.
+     */
+    private void ensureGroup() {
+        if (!target.createGroup() || manager.serviceClient().getResourceGroups().checkExistence(target
+                .resourceGroup())) {
+            return;
+        }
+        try {
+            manager.serviceClient().getResourceGroups().createOrUpdate(target.resourceGroup(),
+                    new ResourceGroupInner().withLocation(target.location()));
+        } catch (ManagementException e) {
+            throw new DeploymentFailure("ARM refused to create resource group " + target.resourceGroup() + ": "
+                    + describe(e.getValue()), e);
+        }
+        progress.accept("resource group " + target.resourceGroup() + " created in " + target.location());
     }
 
     /**

@@ -70,6 +70,7 @@ public final class BlueprintDocs {
         m.put("controls", controls(report));
         m.put("commands", commands(build, deployments, context, resources));
         m.put("hpcbCommands", hpcbCommands(build, deployments, context));
+        m.put("smoke", smokeCommand(build, deployments, resources));
         m.put("access", access(build, resources));
         m.put("cost", cost(CostEstimate.of(resources, env, PriceTable.shipped())));
         m.put("enforced", enforcement(env));
@@ -287,6 +288,23 @@ public final class BlueprintDocs {
         return List.of("hpcb preflight " + blueprint + " --resource-group " + rg,
                 "hpcb apply " + blueprint + " --target azure --resource-group " + rg + " --create-resource-group"
                         + (given.isEmpty() ? "" : " \\\n  " + String.join(" ", given)));
+    }
+
+    /**
+     * {@code hpcb smoke} for this environment, with the parameters it needs (the SSH key is the run's own); empty when
+     * the environment lacks what the smoke test comes in through (a cluster, its server, Bastion).
+     */
+    static String smokeCommand(Build build, List<TemplateDeployment> deployments,
+            Map<String, PlannedResource> resources) {
+        boolean bastion = resources.values().stream().anyMatch(r -> r.type().equals("Microsoft.Network/bastionHosts"));
+        if (build.environment().cluster().isEmpty() || build.compiled().reach().serverVm().isEmpty() || !bastion) {
+            return "";
+        }
+        List<String> given = toSupply(deployments.stream().filter(t -> t.file().equals("azuredeploy.json"))
+                .toList()).stream().filter(p -> !p.get("name").equals("adminSshPublicKey"))
+                .map(p -> "--param " + p.get("name") + "=<" + p.get("type") + ">").toList();
+        return "hpcb smoke blueprints/" + build.name() + ".yaml" + (given.isEmpty() ? "" : " \\\n  "
+                + String.join(" ", given));
     }
 
     /** The deployment commands with this environment's names and the parameters it needs. */

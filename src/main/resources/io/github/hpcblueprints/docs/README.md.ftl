@@ -309,14 +309,25 @@ hpcb plan blueprints/[=name].yaml
 
 Then deploy with hpcb, signed in to Azure (`az login`, with `AZURE_SUBSCRIPTION_ID` set): preflight checks that the
 subscription is ready (providers, quota for the largest node counts, VM sizes in the region, rights, features), and
-apply runs ARM's validation and what-if before the deployment, which it follows resource by resource (replace each
-`<...>` with its value):
+apply runs the same checks, then ARM's validation and what-if before the deployment, which it follows resource by
+resource (replace each `<...>` with its value):
 
 ```bash
 [#list hpcbCommands as c]
 [=c]
 [/#list]
 ```
+[#if smoke?has_content]
+
+To see that it works before anyone relies on it, the smoke test deploys it into a new resource group, waits for the
+first boot, starts the cluster, runs `srun --partition=[=access.defaultPartition] hostname` through Bastion and
+deletes the group again (it prints what a run costs and asks first; the README of hpc-blueprints, "Live smoke test",
+says what it needs):
+
+```bash
+[=smoke]
+```
+[/#if]
 
 Or, in this folder, with the Azure CLI alone:
 

@@ -65,6 +65,10 @@ class ShellcheckTest {
                 }
             }
         }
+        // and the script hpcb smoke sends to the CycleCloud server
+        try (java.io.InputStream in = ShellcheckTest.class.getResourceAsStream("/deploy/smoke-on-server.sh")) {
+            out.put("hpcb smoke:smoke-on-server.sh", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
         return out;
     }
 

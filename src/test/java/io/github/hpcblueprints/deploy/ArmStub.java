@@ -47,6 +47,11 @@ final class ArmStub {
     /** Every DELETE, by path. */
     final List<String> deleted = Collections.synchronizedList(new ArrayList<>());
 
+    /** The resource groups that exist (created by a PUT), by lower-case path. */
+    final java.util.Set<String> groups = java.util.Collections.synchronizedSet(new java.util.HashSet<>());
+    /** The serial console log the boot diagnostics blob holds at each read, in turn (the last one stays). */
+    final Deque<String> serialLogs = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
     static final int DROP = -1;
     private static final Pattern DEPLOYMENT = Pattern.compile(
             "^/subscriptions/[^/]+(?:/resourcegroups/[^/]+)?(?:/providers/Microsoft\\.Resources)?/deployments/([^/]+)(/.*)?$",
@@ -117,6 +122,10 @@ final class ArmStub {
             kind = "DELETE resourceGroup";
         } else if (method.equals("DELETE")) {
             kind = "DELETE resource";
+        } else if (path.startsWith("/stub/blob/")) {
+            kind = "GET blob";
+        } else if (path.endsWith("/retrieveBootDiagnosticsData")) {
+            kind = "POST retrieveBootDiagnosticsData";
         } else if (path.startsWith("/stub/whatif/")) {
             kind = "GET whatIf";
         } else if (path.contains("/providers/Microsoft.Resources/deploymentStacks/")) {
@@ -140,9 +149,27 @@ final class ArmStub {
             return;
         }
         switch (kind) {
-            case "PUT resourceGroup" -> send(ex, 201, "{\"id\": \"" + path + "\", \"name\": \"" + path.substring(
-                    path.lastIndexOf('/') + 1) + "\", \"location\": \"uksouth\", \"properties\": "
-                    + "{\"provisioningState\": \"Succeeded\"}}");
+            case "HEAD resourceGroup" -> {
+                ex.sendResponseHeaders(groups.contains(path.toLowerCase(java.util.Locale.ROOT)) ? 204 : 404, -1);
+                ex.close();
+            }
+            case "POST retrieveBootDiagnosticsData" -> send(ex, 200, "{\"consoleScreenshotBlobUri\": \"" + base()
+                    + "stub/blob/screenshot.bmp?sig=sas-signature\", \"serialConsoleLogBlobUri\": \"" + base()
+                    + "stub/blob/serial.log?sv=2021-08-06&sig=sas-signature\"}");
+            case "GET blob" -> {
+                String log = serialLogs.size() > 1 ? serialLogs.poll() : serialLogs.peek();
+                if (log == null) {
+                    send(ex, 404, "<?xml version=\"1.0\"?><Error><Code>BlobNotFound</Code></Error>");
+                    return;
+                }
+                send(ex, 200, log);
+            }
+            case "PUT resourceGroup" -> {
+                groups.add(path.toLowerCase(java.util.Locale.ROOT));
+                send(ex, 201, "{\"id\": \"" + path + "\", \"name\": \"" + path.substring(path.lastIndexOf('/')
+                        + 1) + "\", \"location\": \"uksouth\", \"properties\": {\"provisioningState\": "
+                        + "\"Succeeded\"}}");
+            }
             case "PUT stack" -> {
                 String name = path.substring(path.lastIndexOf('/') + 1);
                 stacks.add(name);

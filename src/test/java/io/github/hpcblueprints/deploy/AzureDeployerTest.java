@@ -58,12 +58,7 @@ class AzureDeployerTest {
     }
 
     AzureDeployer deployer(boolean stack) throws Exception {
-        HttpPipeline pipeline = AzureTestPipeline.of(server);
-        AzureEnvironment env = new AzureEnvironment(Map.of("resourceManagerEndpointUrl", arm.base(),
-                "managementEndpointUrl", arm.base(), "activeDirectoryEndpointUrl", arm.base()));
-        ResourceManager m = ResourceManager.authenticate(pipeline, new AzureProfile("t", "s1", env))
-                .withSubscription("s1");
-        return new AzureDeployer(m, new AzureDeployer.Target("s1", "rg-t", "uksouth", true, stack), printed::add,
+        return new AzureDeployer(AzureTestPipeline.manager(server, arm.base()), new AzureDeployer.Target("s1", "rg-t", "uksouth", true, stack), printed::add,
                 Duration.ofMillis(50));
     }
 
@@ -90,13 +85,18 @@ class AzureDeployerTest {
                 + p.before() + " " + p.after()).isEqualTo("properties.minimumTlsVersion \"TLS1_0\" \"TLS1_2\""));
         d.apply(plan);
         List<String> calls = arm.requests().stream().map(r -> r.method() + " " + r.path()).toList();
+        // ARM validates only into a group that exists: a new one is made first, and an existing one is not PUT
+        // again (that would replace its tags)
         assertThat(calls).containsSubsequence(
+                "HEAD /subscriptions/s1/resourcegroups/rg-t",
+                "PUT /subscriptions/s1/resourcegroups/rg-t",
                 "POST /subscriptions/s1/resourcegroups/rg-t/providers/Microsoft.Resources/deployments/t/validate",
                 "POST /subscriptions/s1/resourcegroups/rg-t/providers/Microsoft.Resources/deployments/t/whatIf",
-                "PUT /subscriptions/s1/resourcegroups/rg-t",
+                "HEAD /subscriptions/s1/resourcegroups/rg-t",
                 "PUT /subscriptions/s1/resourcegroups/rg-t/providers/Microsoft.Resources/deployments/t",
                 "GET /stub/async/t",
                 "PUT /subscriptions/s1/providers/Microsoft.Resources/deployments/t-subscription");
+        assertThat(calls).filteredOn("PUT /subscriptions/s1/resourcegroups/rg-t"::equals).hasSize(1);
         // every request carried the token; the subscription deployment got the group deployment's output
         assertThat(arm.requests()).allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer test-token"));
         assertThat(arm.requests()).filteredOn(r -> r.path().endsWith("/t-subscription") && r.method().equals("PUT"))

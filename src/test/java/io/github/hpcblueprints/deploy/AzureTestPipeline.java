@@ -35,6 +35,15 @@ final class AzureTestPipeline {
         return new NettyAsyncHttpClientBuilder(netty).build();
     }
 
+    /** The resource manager of subscription s1, every endpoint at {@code base}, through {@link #of}. */
+    static com.azure.resourcemanager.resources.ResourceManager manager(LoopbackHttpsServer server, String base) {
+        com.azure.core.management.AzureEnvironment env = new com.azure.core.management.AzureEnvironment(
+                java.util.Map.of("resourceManagerEndpointUrl", base, "managementEndpointUrl", base,
+                        "activeDirectoryEndpointUrl", base));
+        return com.azure.resourcemanager.resources.ResourceManager.authenticate(of(server),
+                new com.azure.core.management.profile.AzureProfile("t", "s1", env)).withSubscription("s1");
+    }
+
     static HttpPipeline of(LoopbackHttpsServer server) {
         TokenCredential credential = request -> Mono.just(new AccessToken("test-token", OffsetDateTime.now()
                 .plusHours(1)));

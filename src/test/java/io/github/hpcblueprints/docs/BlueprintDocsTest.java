@@ -65,6 +65,21 @@ class BlueprintDocsTest {
                 "azuredeploy.json")).toList())) {
             assertThat(apply).contains("--param " + p.get("name") + "=");
         }
+        // and the smoke test's, where there is a cluster and a Bastion to come in through, gives them too, but the
+        // key (its own)
+        boolean smokeable = build.environment().cluster().isPresent() && build.compiled().reach().serverVm()
+                .isPresent() && resources.values().stream().anyMatch(r -> r.type().equals(
+                        "Microsoft.Network/bastionHosts"));
+        assertThat(readme.contains("hpcb smoke blueprints/" + name + ".yaml")).as("smoke command").isEqualTo(smokeable);
+        if (smokeable) {
+            String smoke = readme.substring(readme.indexOf("hpcb smoke "), readme.indexOf("```", readme.indexOf(
+                    "hpcb smoke ")));
+            for (Map<String, String> p : BlueprintDocs.toSupply(deployments.stream().filter(t -> t.file().equals(
+                    "azuredeploy.json")).toList())) {
+                assertThat(smoke.contains("--param " + p.get("name") + "=")).as(p.get("name"))
+                        .isEqualTo(!p.get("name").equals("adminSshPublicKey"));
+            }
+        }
         assertThat(readme.contains("az feature register --namespace Microsoft.Compute --name EncryptionAtHost"))
                 .isEqualTo(resources.values().stream().anyMatch(r -> r.body().path("properties")
                         .path("securityProfile").path("encryptionAtHost").asBoolean(false)));
