@@ -26,14 +26,15 @@ else
 fi
 say "waiting up to $minutes minutes for $node"
 
-# the private address of a Started node called NODE or in node array NODE, from show_nodes' JSON
+# the private address of a Started node called NODE or in node array NODE (its Template; CycleCloud names an array's
+# nodes NODE-1, NODE-2 ...), from show_nodes' JSON
 address_of() {
   cyclecloud show_nodes -c "$cluster" --states=Started --format=json | python3 -c '
 import json, sys
-nodes = json.load(sys.stdin)
+want, nodes = sys.argv[1], json.load(sys.stdin)
 for n in nodes if isinstance(nodes, list) else [nodes]:
-    ip = (n.get("Instance") or {}).get("PrivateIp")
-    if ip and sys.argv[1] in (n.get("Name"), n.get("Template")):
+    ip, name = (n.get("Instance") or {}).get("PrivateIp"), str(n.get("Name", ""))
+    if ip and (want in (name, n.get("Template")) or name.startswith(want + "-")):
         print(ip)
         break' "$node"
 }

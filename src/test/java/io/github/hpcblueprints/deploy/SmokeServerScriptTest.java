@@ -113,6 +113,16 @@ class SmokeServerScriptTest {
     }
 
     @Test
+    void aNodeOfTheArrayIsFoundByItsNameWhereTheJsonHasNoTemplate() throws Exception {
+        cyclecloud("[{\"Name\": \"scheduler\", \"Instance\": {\"PrivateIp\": \"10.0.1.4\"}}, {\"Name\": \"login-1\", "
+                + "\"Instance\": {\"PrivateIp\": \"10.0.1.6\"}}]");
+        ssh(0, "t-htc-2");
+        Run r = run("2");
+        assertThat(r.exit()).as(r.output()).isZero();
+        assertThat(r.output()).contains("smoke: login is Started at 10.0.1.6\n");
+    }
+
+    @Test
     void aNodeThatNeverStartsEndsTheRunWithWhatToLookAt() throws Exception {
         cyclecloud("[]");
         ssh(0, "unused");

@@ -122,12 +122,22 @@ class SmokeTest {
     }
 
     @Test
-    void aBootstrapThatGivesUpFailsTheRunWithItsLineAndTheGroupIsStillDeleted() {
-        arm.serialLogs.add(BOOTING + "[ 900.1] bootstrap.sh[1200]: hpcb bootstrap.sh: giving up after 30 attempts: "
-                + "cyclecloud\n");
+    void aBootstrapThatGivesUpOnceIsWaitedForSinceSystemdRunsItAgain() {
+        String gaveUp = "[ 900.1] bootstrap.sh[1200]: hpcb bootstrap.sh: giving up after 10 attempts: cyclecloud\n";
+        arm.serialLogs.add(BOOTING + gaveUp);
+        arm.serialLogs.add(DONE.replace(BOOTING, BOOTING + gaveUp));
+        host.sshAnswer = new HostCommands.Result(0, JOB_RAN);
+        assertThat(smoke(Duration.ofMinutes(1)).run().jobHost()).isEqualTo("t-htc-1");
+        assertThat(printed).contains("  hpcb bootstrap.sh: giving up after 10 attempts: cyclecloud");
+    }
+
+    @Test
+    void aBootstrapThatGivesUpThreeTimesFailsTheRunWithItsLinesAndTheGroupIsStillDeleted() {
+        String gaveUp = "[ 900.1] bootstrap.sh[1200]: hpcb bootstrap.sh: giving up after 30 attempts: cyclecloud\n";
+        arm.serialLogs.add(BOOTING + gaveUp + gaveUp + gaveUp);
         assertThatThrownBy(() -> smoke(Duration.ofMinutes(1)).run()).isInstanceOf(DeploymentFailure.class)
-                .hasMessageContaining("the first boot of vm-t-cc failed: hpcb bootstrap.sh: giving up after 30 "
-                        + "attempts: cyclecloud");
+                .hasMessageContaining("the first boot of vm-t-cc failed 3 times: hpcb bootstrap.sh: giving up after "
+                        + "30 attempts: cyclecloud; hpcb bootstrap.sh: giving up after 30 attempts: cyclecloud");
         assertThat(host.commands).singleElement().satisfies(c -> assertThat(c).startsWith("ssh-keygen"));
         assertThat(arm.deleted).containsExactly("/subscriptions/s1/resourcegroups/hpcb-smoke-t");
         assertThat(work).isEmptyDirectory();
