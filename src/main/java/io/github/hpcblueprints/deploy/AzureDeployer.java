@@ -153,7 +153,7 @@ public final class AzureDeployer implements Deployer {
         return manager.deploymentClient().getDeploymentOperations();
     }
 
-    private static boolean subscriptionScope(TemplateDeployment t) {
+    static boolean subscriptionScope(TemplateDeployment t) {
         return t.template().path("$schema").asText("").toLowerCase(Locale.ROOT)
                 .contains("subscriptiondeploymenttemplate");
     }
@@ -307,6 +307,26 @@ public final class AzureDeployer implements Deployer {
     /** Whether the target resource group exists. */
     public boolean groupExists() {
         return signedIn(() -> manager.serviceClient().getResourceGroups().checkExistence(target.resourceGroup()));
+    }
+
+    /**
+     * Whether the subscription holds environment {@code environment}'s subscription deployment: its subscription-level
+     * resources (a custom role, role assignments, budgets) are named by the subscription and the environment alone,
+     * so every resource group deployed from the same blueprint shares them.
+     */
+    public boolean subscriptionDeploymentExists(String environment) {
+        return signedIn(() -> {
+            try {
+                deployments().getAtSubscriptionScope(environment + "-subscription");
+                return true;
+            } catch (ManagementException e) {
+                if (e.getResponse() != null && e.getResponse().getStatusCode() == 404) {
+                    return false;
+                }
+                throw new DeploymentFailure("ARM refused to read deployment " + environment + "-subscription: "
+                        + describe(e.getValue()), e);
+            }
+        });
     }
 
     /** The id of virtual machine {@code name} in the target resource group. */

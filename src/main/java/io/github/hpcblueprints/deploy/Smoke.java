@@ -126,6 +126,17 @@ public final class Smoke {
                                 "--resource-group"), "name a group that does not exist, or leave --resource-group "
                                         + "out"));
             }
+            // what the subscription template creates is named by the subscription and the environment: a smoke test
+            // beside a deployed environment of the same name would share it, and delete it at the end
+            if (deployments.stream().anyMatch(AzureDeployer::subscriptionScope)
+                    && deployer.subscriptionDeploymentExists(settings.environment())) {
+                throw new BlueprintException(Problem.of("TARGET", "environment " + settings.environment() + " is "
+                        + "deployed in this subscription (deployment " + settings.environment() + "-subscription); "
+                        + "the smoke test would share its subscription-level resources (custom role, role "
+                        + "assignments, budgets) and delete them at the end", Location.ofPath("--subscription"),
+                        "smoke-test in a subscription without environment " + settings.environment()
+                                + ", or copy the blueprint under another name"));
+            }
             List<PreflightResult> failed = preflight.get().stream().filter(r -> !r.ok()).toList();
             if (!failed.isEmpty()) {
                 throw new DeploymentFailure("smoke: not run: " + failed.size() + " preflight check(s) failed: "

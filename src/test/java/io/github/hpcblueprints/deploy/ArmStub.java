@@ -47,6 +47,8 @@ final class ArmStub {
     /** Every DELETE, by path. */
     final List<String> deleted = Collections.synchronizedList(new ArrayList<>());
 
+    /** The deployments a PUT created, by name (a GET of any other is a 404, unless it has outputResources). */
+    final java.util.Set<String> created = java.util.Collections.synchronizedSet(new java.util.HashSet<>());
     /** The resource groups that exist (created by a PUT), by lower-case path. */
     final java.util.Set<String> groups = java.util.Collections.synchronizedSet(new java.util.HashSet<>());
     /** The serial console log the boot diagnostics blob holds at each read, in turn (the last one stays). */
@@ -215,6 +217,7 @@ final class ArmStub {
                 send(ex, 200, r.toString());
             }
             case "PUT deployment" -> {
+                created.add(d.group(1));
                 ex.getResponseHeaders().add("Azure-AsyncOperation", base() + "stub/async/" + d.group(1));
                 ex.getResponseHeaders().add("Retry-After", "0");
                 send(ex, 201, deploymentBody(path, d.group(1), "Accepted", null));
@@ -228,7 +231,7 @@ final class ArmStub {
                 send(ex, 200, "{\"status\": \"" + status + "\"" + error + "}");
             }
             case "GET deployment" -> {
-                if (!statuses.containsKey(d.group(1)) && !outputResources.containsKey(d.group(1))) {
+                if (!created.contains(d.group(1)) && !outputResources.containsKey(d.group(1))) {
                     send(ex, 404, "{\"error\": {\"code\": \"DeploymentNotFound\", \"message\": \"Deployment '"
                             + d.group(1) + "' could not be found.\"}}");
                     return;

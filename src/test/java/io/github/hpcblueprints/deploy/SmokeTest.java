@@ -67,12 +67,26 @@ class SmokeTest {
     List<PreflightResult> preflight = List.of(PreflightResult.pass("providers", "all registered"));
 
     Smoke smoke(Duration bootTimeout) {
+        return smoke(bootTimeout, false);
+    }
+
+    static final String SUBSCRIPTION_TEMPLATE = "{\"$schema\": \"https://schema.management.azure.com/schemas/"
+            + "2018-05-01/subscriptionDeploymentTemplate.json#\", \"contentVersion\": \"1.0.0.0\", \"resources\": []}";
+
+    /** {@code withSubscriptionTemplate}: the environment has a subscription template too. */
+    Smoke smoke(Duration bootTimeout, boolean withSubscriptionTemplate) {
         AzureDeployer deployer = new AzureDeployer(AzureTestPipeline.manager(server, arm.base()),
                 new AzureDeployer.Target("s1", "hpcb-smoke-t", "uksouth", true), printed::add, Duration.ofMillis(20));
         Smoke.Settings settings = new Smoke.Settings("t", "vm-t-cc", "bas-t", "hpcadmin", "t", "login", "htc",
                 bootTimeout, Duration.ofMinutes(2), Duration.ofMillis(20));
-        return new Smoke(deployer, "hpcb-smoke-t", List.of(new TemplateDeployment("azuredeploy.json", JsonTrees
-                .parse(TEMPLATE), Map.of())), Map.of(), settings, host, printed::add, work, () -> preflight);
+        List<TemplateDeployment> templates = new ArrayList<>(List.of(new TemplateDeployment("azuredeploy.json",
+                JsonTrees.parse(TEMPLATE), Map.of())));
+        if (withSubscriptionTemplate) {
+            templates.add(new TemplateDeployment("subscription.json", JsonTrees.parse(SUBSCRIPTION_TEMPLATE),
+                    Map.of()));
+        }
+        return new Smoke(deployer, "hpcb-smoke-t", templates, Map.of(), settings, host, printed::add, work,
+                () -> preflight);
     }
 
     List<String> calls() {
@@ -84,7 +98,7 @@ class SmokeTest {
         arm.serialLogs.add(BOOTING);
         arm.serialLogs.add(DONE);
         host.sshAnswer = new HostCommands.Result(0, JOB_RAN);
-        Smoke.Outcome outcome = smoke(Duration.ofMinutes(1)).run();
+        Smoke.Outcome outcome = smoke(Duration.ofMinutes(1), true).run();
 
         assertThat(outcome.jobHost()).isEqualTo("t-htc-1");
         assertThat(calls()).containsSubsequence(
@@ -97,6 +111,11 @@ class SmokeTest {
                         + "vm-t-cc/retrieveBootDiagnosticsData",
                 "GET /stub/blob/serial.log",
                 "DELETE /subscriptions/s1/resourcegroups/hpcb-smoke-t");
+        // no environment of its name was deployed in the subscription before; its own subscription deployment was
+        assertThat(calls()).containsSubsequence(
+                "GET /subscriptions/s1/providers/Microsoft.Resources/deployments/t-subscription",
+                "HEAD /subscriptions/s1/resourcegroups/hpcb-smoke-t",
+                "PUT /subscriptions/s1/providers/Microsoft.Resources/deployments/t-subscription");
         // the run's own key became the break-glass key, and is gone afterwards
         assertThat(arm.requests()).filteredOn(r -> r.method().equals("PUT") && r.path().endsWith("/deployments/t"))
                 .singleElement().satisfies(r -> assertThat(r.body()).contains("ssh-ed25519 AAAAC3fake hpcb-smoke-t"));
@@ -187,6 +206,19 @@ class SmokeTest {
         assertThatThrownBy(() -> smoke(Duration.ofMinutes(1)).run()).hasMessageContaining("resource group "
                 + "hpcb-smoke-t exists; the smoke test deletes the group it deploys into, so it only uses a new one");
         assertThat(calls()).containsExactly("HEAD /subscriptions/s1/resourcegroups/hpcb-smoke-t");
+        assertThat(host.commands).isEmpty();
+    }
+
+    @Test
+    void anEnvironmentOfTheSameNameDeployedInTheSubscriptionIsLeftAlone() {
+        arm.outputResources.put("t-subscription", JsonTrees.parse("[{\"id\": \"/subscriptions/s1/providers/"
+                + "Microsoft.Authorization/roleDefinitions/r1\"}]"));
+        assertThatThrownBy(() -> smoke(Duration.ofMinutes(1), true).run()).hasMessageContaining("environment t is "
+                + "deployed in this subscription (deployment t-subscription); the smoke test would share its "
+                + "subscription-level resources");
+        assertThat(calls()).containsExactly("HEAD /subscriptions/s1/resourcegroups/hpcb-smoke-t",
+                "GET /subscriptions/s1/providers/Microsoft.Resources/deployments/t-subscription");
+        assertThat(arm.deleted).isEmpty();
         assertThat(host.commands).isEmpty();
     }
 
