@@ -106,7 +106,6 @@ public final class Smoke {
     public Smoke(AzureDeployer deployer, String resourceGroup, List<TemplateDeployment> deployments,
             Map<String, String> parameters, Settings settings, HostCommands commands, Consumer<String> progress,
             Path work, java.util.function.Supplier<List<PreflightResult>> preflight) {
-        this.preflight = preflight;
         this.deployer = deployer;
         this.resourceGroup = resourceGroup;
         this.deployments = List.copyOf(deployments);
@@ -115,28 +114,13 @@ public final class Smoke {
         this.commands = commands;
         this.progress = progress;
         this.work = work;
+        this.preflight = preflight;
     }
 
     /** Runs the whole test; the resource group is gone when it returns or throws. */
     public Outcome run() {
         try {
-            if (deployer.groupExists()) {
-                throw new BlueprintException(Problem.of("TARGET", "resource group " + resourceGroup + " exists; the "
-                        + "smoke test deletes the group it deploys into, so it only uses a new one", Location.ofPath(
-                                "--resource-group"), "name a group that does not exist, or leave --resource-group "
-                                        + "out"));
-            }
-            // what the subscription template creates is named by the subscription and the environment: a smoke test
-            // beside a deployed environment of the same name would share it, and delete it at the end
-            if (deployments.stream().anyMatch(AzureDeployer::subscriptionScope)
-                    && deployer.subscriptionDeploymentExists(settings.environment())) {
-                throw new BlueprintException(Problem.of("TARGET", "environment " + settings.environment() + " is "
-                        + "deployed in this subscription (deployment " + settings.environment() + "-subscription); "
-                        + "the smoke test would share its subscription-level resources (custom role, role "
-                        + "assignments, budgets) and delete them at the end", Location.ofPath("--subscription"),
-                        "smoke-test in a subscription without environment " + settings.environment()
-                                + ", or copy the blueprint under another name"));
-            }
+            refuseSharedTarget();
             List<PreflightResult> failed = preflight.get().stream().filter(r -> !r.ok()).toList();
             if (!failed.isEmpty()) {
                 throw new DeploymentFailure("smoke: not run: " + failed.size() + " preflight check(s) failed: "
@@ -161,6 +145,28 @@ public final class Smoke {
             throw new DeploymentFailure("smoke: " + e.getMessage(), e);
         } finally {
             stop();
+        }
+    }
+
+    /**
+     * The run deletes what it deployed, so it deploys only where nothing is anyone else's: into a new group, and
+     * where no environment of its name is deployed (what the subscription template creates is named by the
+     * subscription and the environment, so it would be shared, then deleted).
+     */
+    private void refuseSharedTarget() {
+        if (deployer.groupExists()) {
+            throw new BlueprintException(Problem.of("TARGET", "resource group " + resourceGroup + " exists; the "
+                    + "smoke test deletes the group it deploys into, so it only uses a new one", Location.ofPath(
+                            "--resource-group"), "name a group that does not exist, or leave --resource-group out"));
+        }
+        String environment = settings.environment();
+        if (deployments.stream().anyMatch(AzureDeployer::subscriptionScope)
+                && deployer.subscriptionDeploymentExists(environment)) {
+            throw new BlueprintException(Problem.of("TARGET", "environment " + environment + " is deployed in this "
+                    + "subscription (deployment " + environment + "-subscription); the smoke test would share its "
+                    + "subscription-level resources (custom role, role assignments, budgets) and delete them at the "
+                    + "end", Location.ofPath("--subscription"), "smoke-test in a subscription without environment "
+                            + environment + ", or copy the blueprint under another name"));
         }
     }
 
