@@ -113,8 +113,15 @@ final class SmokeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
             Smoke.Outcome outcome = smoke.run();
-            cli.out().printf("smoke: passed: srun --partition=%s hostname ran on %s; resource group %s deleted%n",
-                    settings.partition(), outcome.jobHost(), group);
+            cli.out().printf("smoke: passed: srun --partition=%s hostname ran on %s%n", settings.partition(),
+                    outcome.jobHost());
+            if (!smoke.groupDeleted()) {
+                // it still costs money: not a success until it is gone
+                cli.out().printf("smoke: resource group %s was not deleted: az group delete --name %s --yes%n",
+                        group, group);
+                return ExitCode.REMOTE;
+            }
+            cli.out().printf("smoke: resource group %s deleted%n", group);
             return ExitCode.OK;
         } finally {
             try {

@@ -96,6 +96,7 @@ public final class Smoke {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final AtomicBoolean cleaned = new AtomicBoolean();
     private volatile boolean deployStarted;
+    private volatile boolean deleted;
     private volatile HostCommands.Running tunnel;
 
     /**
@@ -185,6 +186,7 @@ public final class Smoke {
                 progress.accept("smoke: deleting resource group " + resourceGroup + " and what the subscription "
                         + "template created");
                 deployer.apply(deployer.planDestroy(settings.environment(), true));
+                deleted = true;
                 progress.accept("smoke: resource group " + resourceGroup + " deleted");
             }
         } catch (RuntimeException e) {
@@ -193,6 +195,11 @@ public final class Smoke {
         } finally {
             deleteKey();
         }
+    }
+
+    /** Whether the run's end deleted what it deployed (false until then, and when the deletion failed). */
+    public boolean groupDeleted() {
+        return deleted;
     }
 
     private void checkStopped() {

@@ -38,6 +38,7 @@ class LiveSmokeIT {
         String printed = out.toString(StandardCharsets.UTF_8);
         System.out.print(printed);
         assertThat(code).as(printed).isZero();
-        assertThat(printed).containsPattern("smoke: passed: srun --partition=htc hostname ran on \\S+");
+        assertThat(printed).containsPattern("smoke: passed: srun --partition=htc hostname ran on \\S+")
+                .contains("smoke: resource group hpcb-smoke-teaching-").contains(" deleted");
     }
 }

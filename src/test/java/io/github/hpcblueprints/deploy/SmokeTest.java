@@ -101,6 +101,7 @@ class SmokeTest {
         Smoke.Outcome outcome = smoke(Duration.ofMinutes(1), true).run();
 
         assertThat(outcome.jobHost()).isEqualTo("t-htc-1");
+        assertThat(arm.deleted).containsExactly("/subscriptions/s1/resourcegroups/hpcb-smoke-t");
         assertThat(calls()).containsSubsequence(
                 "HEAD /subscriptions/s1/resourcegroups/hpcb-smoke-t",
                 "PUT /subscriptions/s1/resourcegroups/hpcb-smoke-t",
@@ -231,6 +232,20 @@ class SmokeTest {
                         + "vCPUs, 10 are free (fix: request a quota increase)");
         assertThat(calls()).containsExactly("HEAD /subscriptions/s1/resourcegroups/hpcb-smoke-t");
         assertThat(arm.deleted).isEmpty();
+    }
+
+    @Test
+    void aDeletionArmRefusesIsSaidWithTheCommandThatFinishesIt() {
+        arm.serialLogs.add(DONE);
+        host.sshAnswer = new HostCommands.Result(0, JOB_RAN);
+        arm.fault("DELETE resourceGroup", 409);
+        Smoke smoke = smoke(Duration.ofMinutes(1));
+        assertThat(smoke.run().jobHost()).isEqualTo("t-htc-1");
+        assertThat(smoke.groupDeleted()).isFalse();
+        assertThat(printed).anySatisfy(l -> assertThat(l).startsWith("smoke: could not delete resource group "
+                + "hpcb-smoke-t (ARM refused the deletion").endsWith("delete it yourself: az group delete --name "
+                        + "hpcb-smoke-t --yes"));
+        assertThat(work).isEmptyDirectory();
     }
 
     @Test
