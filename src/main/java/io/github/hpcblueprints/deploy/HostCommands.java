@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,29 +39,25 @@ public interface HostCommands {
             @Override
             public Result run(List<String> command, String stdin, Duration timeout) {
                 Process p = launch(new ProcessBuilder(command).redirectErrorStream(true), command);
+                // read while it runs, so a chatty program never blocks on a full pipe
+                CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+                    try (InputStream o = p.getInputStream()) {
+                        return new String(o.readAllBytes(), StandardCharsets.UTF_8);
+                    } catch (IOException e) {
+                        return "";
+                    }
+                });
                 try {
                     try (OutputStream in = p.getOutputStream()) {
                         in.write(stdin.getBytes(StandardCharsets.UTF_8));
                     }
-                    // read while it runs, so a chatty program never blocks on a full pipe
-                    byte[][] out = new byte[1][];
-                    Thread reader = new Thread(() -> {
-                        try (InputStream o = p.getInputStream()) {
-                            out[0] = o.readAllBytes();
-                        } catch (IOException e) {
-                            out[0] = new byte[0];
-                        }
-                    });
-                    reader.start();
                     if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                         p.destroyForcibly();
-                        reader.join(5_000);
                         return new Result(124, command.get(0) + " did not finish within " + timeout.toMinutes()
                                 + " minutes");
                     }
-                    reader.join();
-                    return new Result(p.exitValue(), new String(out[0], StandardCharsets.UTF_8));
-                } catch (IOException e) {
+                    return new Result(p.exitValue(), output.get());
+                } catch (IOException | java.util.concurrent.ExecutionException e) {
                     return new Result(1, command.get(0) + ": " + e.getMessage());
                 } catch (InterruptedException e) {
                     p.destroyForcibly();
