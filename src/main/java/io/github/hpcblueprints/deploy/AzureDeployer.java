@@ -100,7 +100,8 @@ public final class AzureDeployer implements Deployer {
     /** Destroy plans this deployer made: the stack to delete first (if any), then the subscription resources. */
     private final Map<Plan, Destroy> pendingDestroy = new HashMap<>();
 
-    private record Destroy(Optional<String> stack, List<String> subscriptionIds) {
+    /** {@code subscriptionDeployment}: the record of the subscription deployment, deleted last (empty: none). */
+    private record Destroy(Optional<String> stack, List<String> subscriptionIds, Optional<String> subscriptionDeployment) {
     }
 
     private record Pending(List<TemplateDeployment> templates, Map<String, String> overrides) {
@@ -182,6 +183,7 @@ public final class AzureDeployer implements Deployer {
     }
 
     private Plan planInAzure(String environment, List<TemplateDeployment> templates, Map<String, String> overrides) {
+        refuseSecondCopy(environment, templates);
         // ARM validates and what-ifs a group deployment only into a group that exists
         ensureGroup();
         List<Change> changes = new ArrayList<>();
@@ -267,8 +269,10 @@ public final class AzureDeployer implements Deployer {
                             + "group yourself (az group delete --name " + target.resourceGroup() + ") if they may go"));
         }
         List<String> subscriptionIds = new ArrayList<>();
+        Optional<String> record = Optional.empty();
         try {
             DeploymentExtendedInner sub = deployments().getAtSubscriptionScope(environment + "-subscription");
+            record = Optional.of(environment + "-subscription");
             if (sub.properties() != null && sub.properties().outputResources() != null) {
                 for (var ref : sub.properties().outputResources()) {
                     String type = typeOf(ref.id());
@@ -300,7 +304,7 @@ public final class AzureDeployer implements Deployer {
         Plan plan = new Plan(environment, "Azure subscription " + target.subscriptionId() + ", resource group "
                 + target.resourceGroup() + stack.map(n -> " (deployment stack " + n + ": deleted first, with the "
                         + "resources it manages)").orElse(""), false, changes, Map.of());
-        pendingDestroy.put(plan, new Destroy(stack, List.copyOf(subscriptionIds)));
+        pendingDestroy.put(plan, new Destroy(stack, List.copyOf(subscriptionIds), record));
         return plan;
     }
 
@@ -414,6 +418,13 @@ public final class AzureDeployer implements Deployer {
                         .getFinalResult();
                 progress.accept("deleted " + id);
             }
+            // the record goes too (it holds nothing but history): a later deployment of the environment, in any
+            // group, then starts afresh rather than look like a second copy (see plan)
+            if (destroy.subscriptionDeployment().isPresent()) {
+                deployments().beginDeleteAtSubscriptionScope(destroy.subscriptionDeployment().get())
+                        .setPollInterval(pollInterval).getFinalResult();
+                progress.accept("deleted the record of deployment " + destroy.subscriptionDeployment().get());
+            }
         } catch (ManagementException e) {
             throw new DeploymentFailure("ARM refused the deletion: " + describe(e.getValue()), e);
         }
@@ -464,6 +475,36 @@ public final class AzureDeployer implements Deployer {
                 JSON.valueToTree(out).fields().forEachRemaining(e -> outputs.put(e.getKey(), e.getValue()
                         .path("value")));
             }
+        }
+    }
+
+    /**
+     * What the subscription template creates is named by the subscription and the environment, and its deployment
+     * record by the environment: a second resource group of the same environment would share them, and destroying
+     * either would remove the other's role assignment. A redeploy into the group that holds the environment's
+     * deployment is what it should be.
+     */
+    private void refuseSecondCopy(String environment, List<TemplateDeployment> templates) {
+        if (templates.stream().noneMatch(AzureDeployer::subscriptionScope)
+                || !subscriptionDeploymentExists(environment)) {
+            return;
+        }
+        boolean here;
+        try {
+            here = manager.serviceClient().getResourceGroups().checkExistence(target.resourceGroup())
+                    && deployments().checkExistence(target.resourceGroup(), environment);
+        } catch (ManagementException e) {
+            throw new DeploymentFailure("ARM refused to read deployment " + environment + " in "
+                    + target.resourceGroup() + ": " + describe(e.getValue()), e);
+        }
+        if (!here) {
+            throw new BlueprintException(Problem.of("TARGET", "environment " + environment + " is already deployed "
+                    + "in this subscription, from another resource group (its deployment " + environment
+                    + "-subscription exists, and " + target.resourceGroup() + " holds no deployment " + environment
+                    + "); a second copy would share its subscription-level resources (custom role, role "
+                    + "assignments, budgets)", Location.ofPath("--resource-group"), "deploy to the group that holds "
+                            + "it, or copy the blueprint under another name; if that environment is gone, delete its "
+                            + "record: az deployment sub delete --name " + environment + "-subscription"));
         }
     }
 

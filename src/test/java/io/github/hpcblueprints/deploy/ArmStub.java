@@ -122,6 +122,8 @@ final class ArmStub {
             kind = "GET resources";
         } else if (method.equals("DELETE") && path.matches("(?i)^/subscriptions/[^/]+/resourcegroups/[^/]+$")) {
             kind = "DELETE resourceGroup";
+        } else if (method.equals("DELETE") && d.matches()) {
+            kind = "DELETE deployment";
         } else if (method.equals("DELETE")) {
             kind = "DELETE resource";
         } else if (path.startsWith("/stub/blob/")) {
@@ -151,6 +153,10 @@ final class ArmStub {
             return;
         }
         switch (kind) {
+            case "HEAD deployment" -> {
+                ex.sendResponseHeaders(created.contains(d.group(1)) ? 204 : 404, -1);
+                ex.close();
+            }
             case "HEAD resourceGroup" -> {
                 ex.sendResponseHeaders(groups.contains(path.toLowerCase(java.util.Locale.ROOT)) ? 204 : 404, -1);
                 ex.close();
@@ -200,6 +206,12 @@ final class ArmStub {
                 send(ex, 202, "");
             }
             case "GET deleting" -> send(ex, 200, "");
+            case "DELETE deployment" -> {
+                deleted.add(path);
+                created.remove(d.group(1));
+                outputResources.remove(d.group(1));
+                send(ex, 204, "");
+            }
             case "DELETE resource" -> {
                 deleted.add(path);
                 send(ex, 200, "");

@@ -161,7 +161,9 @@ class AzureDeployerTest {
                 "DELETE Microsoft.Network/virtualNetworks", "DELETE Microsoft.Compute/virtualMachines",
                 "DELETE Microsoft.Authorization/roleAssignments");
         d.apply(plan);
-        assertThat(arm.deleted).containsExactly("/subscriptions/s1/resourcegroups/rg-t", readsAssignment);
+        // and last the subscription deployment's record, so a later deployment of t starts afresh
+        assertThat(arm.deleted).containsExactly("/subscriptions/s1/resourcegroups/rg-t", readsAssignment,
+                "/subscriptions/s1/providers/Microsoft.Resources/deployments/t-subscription");
         assertThat(arm.requests()).filteredOn(r -> r.method().equals("DELETE") && r.path().contains("roleAssignments"))
                 .singleElement().satisfies(r -> assertThat(r.authorization()).isEqualTo("Bearer test-token"));
         assertThat(printed).contains("resource group rg-t deleted", "deleted " + readsAssignment);
@@ -172,6 +174,23 @@ class AzureDeployerTest {
                         io.github.hpcblueprints.azure.authorization.RoleDefinition.API_VERSION)
                 .containsEntry("microsoft.consumption/budgets", io.github.hpcblueprints.azure.consumption.Budget
                         .API_VERSION);
+    }
+
+    @Test
+    void aSecondGroupOfAnEnvironmentDeployedElsewhereIsRefusedWhileARedeployGoesAhead() throws Exception {
+        // t is deployed from another group: its subscription deployment exists, rg-t holds no deployment t
+        arm.outputResources.put("t-subscription", JsonTrees.parse("[]"));
+        AzureDeployer d = deployer();
+        assertThatThrownBy(() -> d.plan("t", templates(), Map.of())).isInstanceOf(io.github.hpcblueprints
+                .diagnostics.BlueprintException.class).hasMessageContaining("environment t is already deployed in "
+                        + "this subscription, from another resource group").hasMessageContaining(
+                                "az deployment sub delete --name t-subscription");
+        assertThat(arm.requests()).noneMatch(r -> r.method().equals("PUT") || r.path().endsWith("/validate"));
+        // the group that holds t's deployment redeploys as before
+        arm.groups.add("/subscriptions/s1/resourcegroups/rg-t");
+        arm.created.add("t");
+        arm.whatIfChanges = JsonTrees.parse("[]");
+        assertThat(d.plan("t", templates(), Map.of()).changes()).isEmpty();
     }
 
     @Test

@@ -101,7 +101,9 @@ class SmokeTest {
         Smoke.Outcome outcome = smoke(Duration.ofMinutes(1), true).run();
 
         assertThat(outcome.jobHost()).isEqualTo("t-htc-1");
-        assertThat(arm.deleted).containsExactly("/subscriptions/s1/resourcegroups/hpcb-smoke-t");
+        // the group, then the record of its own subscription deployment (so the next run is not refused)
+        assertThat(arm.deleted).containsExactly("/subscriptions/s1/resourcegroups/hpcb-smoke-t",
+                "/subscriptions/s1/providers/Microsoft.Resources/deployments/t-subscription");
         assertThat(calls()).containsSubsequence(
                 "HEAD /subscriptions/s1/resourcegroups/hpcb-smoke-t",
                 "PUT /subscriptions/s1/resourcegroups/hpcb-smoke-t",
