@@ -57,10 +57,10 @@ import java.util.function.Consumer;
  */
 public final class AzureDeployer implements Deployer {
 
-    /** Where to deploy. {@code createGroup}: create (or update) the resource group first. */
     /**
      * Where to deploy.
      *
+     * @param createGroup create the resource group when it does not exist
      * @param stack deploy the resource-group template as a deployment stack whose deny settings stop anyone
      *     deleting what it manages (resources it no longer manages are detached, never deleted)
      */
@@ -160,7 +160,11 @@ public final class AzureDeployer implements Deployer {
     }
 
     private String deploymentName(String environment, TemplateDeployment t) {
-        return subscriptionScope(t) ? environment + "-subscription" : environment;
+        return subscriptionScope(t) ? subscriptionDeploymentName(environment) : environment;
+    }
+
+    private static String subscriptionDeploymentName(String environment) {
+        return environment + "-subscription";
     }
 
     /**
@@ -269,25 +273,17 @@ public final class AzureDeployer implements Deployer {
                             + "group yourself (az group delete --name " + target.resourceGroup() + ") if they may go"));
         }
         List<String> subscriptionIds = new ArrayList<>();
-        Optional<String> record = Optional.empty();
-        try {
-            DeploymentExtendedInner sub = deployments().getAtSubscriptionScope(environment + "-subscription");
-            record = Optional.of(environment + "-subscription");
-            if (sub.properties() != null && sub.properties().outputResources() != null) {
-                for (var ref : sub.properties().outputResources()) {
-                    String type = typeOf(ref.id());
-                    if (SUBSCRIPTION_TYPES.containsKey(type.toLowerCase(Locale.ROOT))) {
-                        subscriptionIds.add(ref.id());
-                        changes.add(new Change(Change.Action.DELETE, ref.id(), type, "", null, null, List.of()));
-                    }
+        Optional<DeploymentExtendedInner> sub = subscriptionDeployment(environment);
+        sub.map(DeploymentExtendedInner::properties).filter(p -> p.outputResources() != null).ifPresent(p -> {
+            for (var ref : p.outputResources()) {
+                String type = typeOf(ref.id());
+                if (SUBSCRIPTION_TYPES.containsKey(type.toLowerCase(Locale.ROOT))) {
+                    subscriptionIds.add(ref.id());
+                    changes.add(new Change(Change.Action.DELETE, ref.id(), type, "", null, null, List.of()));
                 }
             }
-        } catch (ManagementException e) {
-            if (e.getResponse() == null || e.getResponse().getStatusCode() != 404) {
-                throw new DeploymentFailure("ARM refused to read deployment " + environment + "-subscription: "
-                        + describe(e.getValue()), e);
-            }
-        }
+        });
+        Optional<String> record = sub.map(d -> subscriptionDeploymentName(environment));
         // a deployment stack's deny settings would refuse the group's deletion: the stack goes first, with what it
         // manages
         Optional<String> stack = Optional.empty();
@@ -319,18 +315,20 @@ public final class AzureDeployer implements Deployer {
      * so every resource group deployed from the same blueprint shares them.
      */
     public boolean subscriptionDeploymentExists(String environment) {
-        return signedIn(() -> {
-            try {
-                deployments().getAtSubscriptionScope(environment + "-subscription");
-                return true;
-            } catch (ManagementException e) {
-                if (e.getResponse() != null && e.getResponse().getStatusCode() == 404) {
-                    return false;
-                }
-                throw new DeploymentFailure("ARM refused to read deployment " + environment + "-subscription: "
-                        + describe(e.getValue()), e);
+        return signedIn(() -> subscriptionDeployment(environment).isPresent());
+    }
+
+    /** The environment's subscription deployment, if there is one. */
+    private Optional<DeploymentExtendedInner> subscriptionDeployment(String environment) {
+        String name = subscriptionDeploymentName(environment);
+        try {
+            return Optional.of(deployments().getAtSubscriptionScope(name));
+        } catch (ManagementException e) {
+            if (e.getResponse() != null && e.getResponse().getStatusCode() == 404) {
+                return Optional.empty();
             }
-        });
+            throw new DeploymentFailure("ARM refused to read deployment " + name + ": " + describe(e.getValue()), e);
+        }
     }
 
     /** The id of virtual machine {@code name} in the target resource group. */
@@ -470,11 +468,7 @@ public final class AzureDeployer implements Deployer {
                 throw new DeploymentFailure("ARM refused " + t.file() + ": " + describe(e.getValue()), e);
             }
             DeploymentExtendedInner done = follow(t, name, poller);
-            Object out = done.properties() == null ? null : done.properties().outputs();
-            if (out != null) {
-                JSON.valueToTree(out).fields().forEachRemaining(e -> outputs.put(e.getKey(), e.getValue()
-                        .path("value")));
-            }
+            collectOutputs(done.properties() == null ? null : done.properties().outputs(), outputs);
         }
     }
 
@@ -486,7 +480,7 @@ public final class AzureDeployer implements Deployer {
      */
     private void refuseSecondCopy(String environment, List<TemplateDeployment> templates) {
         if (templates.stream().noneMatch(AzureDeployer::subscriptionScope)
-                || !subscriptionDeploymentExists(environment)) {
+                || subscriptionDeployment(environment).isEmpty()) {
             return;
         }
         boolean here;
@@ -499,12 +493,12 @@ public final class AzureDeployer implements Deployer {
         }
         if (!here) {
             throw new BlueprintException(Problem.of("TARGET", "environment " + environment + " is already deployed "
-                    + "in this subscription, from another resource group (its deployment " + environment
-                    + "-subscription exists, and " + target.resourceGroup() + " holds no deployment " + environment
+                    + "in this subscription, from another resource group (its deployment "
+                    + subscriptionDeploymentName(environment) + " exists, and " + target.resourceGroup() + " holds no deployment " + environment
                     + "); a second copy would share its subscription-level resources (custom role, role "
                     + "assignments, budgets)", Location.ofPath("--resource-group"), "deploy to the group that holds "
                             + "it, or copy the blueprint under another name; if that environment is gone, delete its "
-                            + "record: az deployment sub delete --name " + environment + "-subscription"));
+                            + "record: az deployment sub delete --name " + subscriptionDeploymentName(environment)));
         }
     }
 
