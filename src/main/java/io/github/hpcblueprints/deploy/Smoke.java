@@ -58,26 +58,40 @@ public final class Smoke {
         public static Settings of(Build build, Map<String, PlannedResource> resources, Duration bootTimeout,
                 Duration jobTimeout) {
             ClusterEnvironment env = build.environment();
-            String bastion = resources.values().stream().filter(r -> r.type().equals(
-                    "Microsoft.Network/bastionHosts")).map(PlannedResource::name).findFirst().orElse("");
-            String server = build.compiled().reach().serverVm().orElse("");
-            if (env.cluster().isEmpty() || server.isEmpty() || bastion.isEmpty()) {
+            missing(build, resources).ifPresent(what -> {
                 throw new BlueprintException(Problem.of("SMOKE", "the smoke test needs a cluster, its CycleCloud "
-                        + "server and Azure Bastion (its way in); environment " + env.name() + " lacks "
-                        + (env.cluster().isEmpty() ? "a cluster" : server.isEmpty() ? "a CycleCloud server"
-                                : "a Bastion"), Location.ofPath("$"), "smoke-test a blueprint with all three, "
-                                        + "such as blueprints/minimal-slurm-nfs.yaml"));
-            }
-            var cluster = env.cluster().get();
-            return new Settings(env.name(), server, bastion, env.cycleCloud().map(c -> c.adminUser()).orElseThrow(),
-                    cluster.name(), cluster.loginCount() > 0 ? "login" : "scheduler",
-                    cluster.defaultPartition().name(), bootTimeout, jobTimeout, Duration.ofSeconds(30));
+                        + "server and Azure Bastion (its way in); environment " + env.name() + " lacks " + what,
+                        Location.ofPath("$"), "smoke-test a blueprint with all three, such as "
+                                + "blueprints/minimal-slurm-nfs.yaml"));
+            });
+            var cluster = env.cluster().orElseThrow();
+            return new Settings(env.name(), build.compiled().reach().serverVm().orElseThrow(), Smoke.bastion(resources)
+                    .orElseThrow(), env.cycleCloud().map(c -> c.adminUser()).orElseThrow(), cluster.name(),
+                    cluster.loginCount() > 0 ? "login" : "scheduler", cluster.defaultPartition().name(),
+                    bootTimeout, jobTimeout, Duration.ofSeconds(30));
         }
+    }
 
-        Settings withPoll(Duration every) {
-            return new Settings(environment, serverVm, bastion, adminUser, cluster, node, partition, bootTimeout,
-                    jobTimeout, every);
+    /** Whether the smoke test can run on this environment: it has a cluster, its CycleCloud server and a Bastion. */
+    public static boolean possible(Build build, Map<String, PlannedResource> resources) {
+        return missing(build, resources).isEmpty();
+    }
+
+    /** What the environment lacks for the smoke test, if anything: "a cluster", "a CycleCloud server", "a Bastion". */
+    private static java.util.Optional<String> missing(Build build, Map<String, PlannedResource> resources) {
+        if (build.environment().cluster().isEmpty()) {
+            return java.util.Optional.of("a cluster");
         }
+        if (build.compiled().reach().serverVm().isEmpty()) {
+            return java.util.Optional.of("a CycleCloud server");
+        }
+        return bastion(resources).isEmpty() ? java.util.Optional.of("a Bastion") : java.util.Optional.empty();
+    }
+
+    /** The name of the environment's Azure Bastion, the way in the README gives everyone. */
+    public static java.util.Optional<String> bastion(Map<String, PlannedResource> resources) {
+        return resources.values().stream().filter(r -> r.type().equals("Microsoft.Network/bastionHosts"))
+                .map(PlannedResource::name).findFirst();
     }
 
     /** What the run saw: the node the job ran on, and the server's lines. */

@@ -81,8 +81,7 @@ public final class BlueprintDocs {
     static Map<String, Object> access(Build build, Map<String, PlannedResource> resources) {
         ClusterEnvironment env = build.environment();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("bastion", resources.values().stream().filter(r -> r.type().equals("Microsoft.Network/bastionHosts"))
-                .map(PlannedResource::name).findFirst().orElse(""));
+        m.put("bastion", io.github.hpcblueprints.deploy.Smoke.bastion(resources).orElse(""));
         m.put("server", build.compiled().reach().serverVm().orElse(""));
         m.put("adminUser", env.cycleCloud().map(c -> c.adminUser()).orElse(""));
         m.put("cluster", env.cluster().map(c -> c.name()).orElse(""));
@@ -283,11 +282,20 @@ public final class BlueprintDocs {
     static List<String> hpcbCommands(Build build, List<TemplateDeployment> deployments, PlanContext context) {
         String blueprint = "blueprints/" + build.name() + ".yaml";
         String rg = context.resourceGroup();
-        List<String> given = toSupply(deployments.stream().filter(t -> t.file().equals("azuredeploy.json"))
-                .toList()).stream().map(p -> "--param " + p.get("name") + "=<" + p.get("type") + ">").toList();
         return List.of("hpcb preflight " + blueprint + " --resource-group " + rg,
                 "hpcb apply " + blueprint + " --target azure --resource-group " + rg + " --create-resource-group"
-                        + (given.isEmpty() ? "" : " \\\n  " + String.join(" ", given)));
+                        + groupParams(deployments, ""));
+    }
+
+    /**
+     * The resource group template's parameters to supply, as {@code --param} options on a continuation line (empty
+     * when there are none), but {@code except}.
+     */
+    private static String groupParams(List<TemplateDeployment> deployments, String except) {
+        List<String> given = toSupply(deployments.stream().filter(t -> t.file().equals("azuredeploy.json"))
+                .toList()).stream().filter(p -> !p.get("name").equals(except))
+                .map(p -> "--param " + p.get("name") + "=<" + p.get("type") + ">").toList();
+        return given.isEmpty() ? "" : " \\\n  " + String.join(" ", given);
     }
 
     /**
@@ -296,15 +304,10 @@ public final class BlueprintDocs {
      */
     static String smokeCommand(Build build, List<TemplateDeployment> deployments,
             Map<String, PlannedResource> resources) {
-        boolean bastion = resources.values().stream().anyMatch(r -> r.type().equals("Microsoft.Network/bastionHosts"));
-        if (build.environment().cluster().isEmpty() || build.compiled().reach().serverVm().isEmpty() || !bastion) {
+        if (!io.github.hpcblueprints.deploy.Smoke.possible(build, resources)) {
             return "";
         }
-        List<String> given = toSupply(deployments.stream().filter(t -> t.file().equals("azuredeploy.json"))
-                .toList()).stream().filter(p -> !p.get("name").equals("adminSshPublicKey"))
-                .map(p -> "--param " + p.get("name") + "=<" + p.get("type") + ">").toList();
-        return "hpcb smoke blueprints/" + build.name() + ".yaml" + (given.isEmpty() ? "" : " \\\n  "
-                + String.join(" ", given));
+        return "hpcb smoke blueprints/" + build.name() + ".yaml" + groupParams(deployments, "adminSshPublicKey");
     }
 
     /** The deployment commands with this environment's names and the parameters it needs. */
