@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -41,6 +42,8 @@ public final class Smoke {
     static final String BOOT_GAVE_UP = "giving up after";
     static final int GIVE_UPS = 3;
     static final String SERVER_SCRIPT = "/deploy/smoke-on-server.sh";
+    /** The run's key pair in its private folder: this file and {@code .pub} beside it. */
+    private static final String KEY = "smoke_ed25519";
 
     /**
      * What the test needs to know of the environment.
@@ -78,24 +81,24 @@ public final class Smoke {
     }
 
     /** What the environment lacks for the smoke test, if anything: "a cluster", "a CycleCloud server", "a Bastion". */
-    private static java.util.Optional<String> missing(Build build, Map<String, PlannedResource> resources) {
+    private static Optional<String> missing(Build build, Map<String, PlannedResource> resources) {
         if (build.environment().cluster().isEmpty()) {
-            return java.util.Optional.of("a cluster");
+            return Optional.of("a cluster");
         }
         if (build.compiled().reach().serverVm().isEmpty()) {
-            return java.util.Optional.of("a CycleCloud server");
+            return Optional.of("a CycleCloud server");
         }
-        return bastion(resources).isEmpty() ? java.util.Optional.of("a Bastion") : java.util.Optional.empty();
+        return bastion(resources).isEmpty() ? Optional.of("a Bastion") : Optional.empty();
     }
 
     /** The name of the environment's Azure Bastion, the way in the README gives everyone. */
-    public static java.util.Optional<String> bastion(Map<String, PlannedResource> resources) {
+    public static Optional<String> bastion(Map<String, PlannedResource> resources) {
         return resources.values().stream().filter(r -> r.type().equals("Microsoft.Network/bastionHosts"))
                 .map(PlannedResource::name).findFirst();
     }
 
-    /** What the run saw: the node the job ran on, and the server's lines. */
-    public record Outcome(String jobHost, List<String> lines) {
+    /** What the run saw: the node the job ran on (the server's lines went to the progress as they came). */
+    public record Outcome(String jobHost) {
     }
 
     private final AzureDeployer deployer;
@@ -144,8 +147,8 @@ public final class Smoke {
             }
             Path key = key();
             Map<String, String> params = new LinkedHashMap<>(parameters);
-            params.put("adminSshPublicKey", Files.readString(key.resolveSibling(key.getFileName() + ".pub"),
-                    StandardCharsets.UTF_8).trim());
+            params.put("adminSshPublicKey", Files.readString(work.resolve(KEY + ".pub"), StandardCharsets.UTF_8)
+                    .trim());
             progress.accept("smoke: deploying environment " + settings.environment() + " into resource group "
                     + resourceGroup);
             checkStopped();
@@ -224,17 +227,17 @@ public final class Smoke {
 
     /** A key pair for this run only: its public half becomes the break-glass key of the deployment. */
     private Path key() throws IOException {
-        Path key = work.resolve("smoke_ed25519");
+        Path key = work.resolve(KEY);
         HostCommands.Result r = commands.run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C",
                 "hpcb-smoke-" + settings.environment(), "-f", key.toString()), "", Duration.ofMinutes(1));
-        if (r.exitCode() != 0 || !Files.exists(key.resolveSibling(key.getFileName() + ".pub"))) {
+        if (r.exitCode() != 0 || !Files.exists(work.resolve(KEY + ".pub"))) {
             throw new DeploymentFailure("smoke: ssh-keygen could not make the run's key: " + r.output().strip(), null);
         }
         return key;
     }
 
     private void deleteKey() {
-        for (String f : List.of("smoke_ed25519", "smoke_ed25519.pub")) {
+        for (String f : List.of(KEY, KEY + ".pub")) {
             try {
                 Files.deleteIfExists(work.resolve(f));
             } catch (IOException e) {
@@ -338,7 +341,7 @@ public final class Smoke {
         }
         int at = lines.indexOf("smoke: job output:");
         String host = at >= 0 && at + 1 < lines.size() ? lines.get(at + 1).strip() : "";
-        return new Outcome(host, lines);
+        return new Outcome(host);
     }
 
     private void pause(Duration d) {
