@@ -2,8 +2,6 @@ package io.github.hpcblueprints.cli;
 
 import io.github.hpcblueprints.deploy.AzureDeployer;
 import io.github.hpcblueprints.deploy.Plan;
-import io.github.hpcblueprints.deploy.PlanService;
-import io.github.hpcblueprints.deploy.Preflight;
 import io.github.hpcblueprints.deploy.PreflightResult;
 import io.github.hpcblueprints.deploy.PlanText;
 import java.util.List;
@@ -28,8 +26,7 @@ final class ApplyCommand extends DeployOptions implements Callable<Integer> {
         prepare();
         // the reasons a deployment fails half-way, found before anything is deployed
         if (deployer instanceof AzureDeployer azure && !noPreflight) {
-            List<PreflightResult> results = AzureDeployer.signedIn(() -> PlanService.located(() -> Preflight.check(
-                    build, context, azure.facts(), deployments)));
+            List<PreflightResult> results = azure.preflight(build, context, deployments);
             long failed = PreflightCommand.print(cli, results, false);
             if (failed > 0) {
                 cli.out().println("not deployed: " + failed + " preflight check(s) failed (hpcb preflight shows them "

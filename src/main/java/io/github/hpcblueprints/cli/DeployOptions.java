@@ -85,8 +85,7 @@ abstract class DeployOptions {
             deployer = new LocalPlan(new StateStore(stateDir), context);
             return;
         }
-        context = new PlanContext(subscriptionId, context.resourceGroup(), context.location(), context.tenantId(),
-                context.deploymentName());
+        context = context.withSubscription(subscriptionId);
         requireAzureLibraries("--target");
         deployer = io.github.hpcblueprints.deploy.AzureDeployer.signIn(new io.github.hpcblueprints.deploy
                 .AzureDeployer.Target(subscriptionId, context.resourceGroup(), context.location(), createGroup, stack),

@@ -4,7 +4,6 @@ import io.github.hpcblueprints.build.Build;
 import io.github.hpcblueprints.deploy.AzureDeployer;
 import io.github.hpcblueprints.deploy.PlanContext;
 import io.github.hpcblueprints.deploy.PlanService;
-import io.github.hpcblueprints.deploy.Preflight;
 import io.github.hpcblueprints.deploy.PreflightResult;
 import io.github.hpcblueprints.deploy.TemplateDeployment;
 import io.github.hpcblueprints.generate.Pipeline;
@@ -42,11 +41,9 @@ final class PreflightCommand implements Callable<Integer> {
         Build build = new Pipeline().build(blueprint, Optional.empty());
         PlanService.Prepared prepared = PlanService.prepare(build, Optional.empty(), Optional.ofNullable(resourceGroup));
         List<TemplateDeployment> deployments = prepared.deployments();
-        PlanContext local = prepared.context();
-        PlanContext context = new PlanContext(id, local.resourceGroup(), local.location(), local.tenantId(),
-                local.deploymentName());
-        List<PreflightResult> results = AzureDeployer.signedIn(() -> PlanService.located(() -> Preflight.check(build,
-                context, AzureDeployer.facts(AzureDeployer.manager(id), id), deployments)));
+        PlanContext context = prepared.context().withSubscription(id);
+        List<PreflightResult> results = AzureDeployer.signIn(new AzureDeployer.Target(id, context.resourceGroup(),
+                context.location(), false), cli::progress).preflight(build, context, deployments);
         long failed = print(cli, results, true);
         cli.out().printf("%d check(s) failed, %d passed (subscription %s, resource group %s, %s)%n", failed,
                 results.size() - failed, id, context.resourceGroup(), context.location());

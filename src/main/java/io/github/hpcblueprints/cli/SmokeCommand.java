@@ -6,7 +6,6 @@ import io.github.hpcblueprints.deploy.AzureDeployer;
 import io.github.hpcblueprints.deploy.HostCommands;
 import io.github.hpcblueprints.deploy.PlanContext;
 import io.github.hpcblueprints.deploy.PlanService;
-import io.github.hpcblueprints.deploy.Preflight;
 import io.github.hpcblueprints.deploy.Smoke;
 import io.github.hpcblueprints.docs.CostEstimate;
 import io.github.hpcblueprints.generate.Pipeline;
@@ -97,17 +96,15 @@ final class SmokeCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         DeployOptions.requireAzureLibraries("smoke");
-        PlanContext local = prepared.context();
-        PlanContext context = new PlanContext(id, group, local.location(), local.tenantId(), local.deploymentName());
-        AzureDeployer.Target target = new AzureDeployer.Target(id, group, local.location(), true);
+        PlanContext context = prepared.context().withSubscription(id);
+        AzureDeployer.Target target = new AzureDeployer.Target(id, group, context.location(), true);
         // the Azure library's types stay inside AzureDeployer: picocli reflects on this class's methods, lambdas too,
         // and every other command runs without those libraries on the class path
         AzureDeployer deployer = AzureDeployer.signIn(target, cli::progress);
         Path work = Files.createTempDirectory("hpcb-smoke", PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString("rwx------")));
         Smoke smoke = new Smoke(deployer, group, prepared.deployments(), params, settings, HostCommands.processes(),
-                cli::progress, work, () -> AzureDeployer.signedIn(() -> PlanService.located(() -> Preflight.check(
-                        build, context, deployer.facts(), prepared.deployments()))));
+                cli::progress, work, () -> deployer.preflight(build, context, prepared.deployments()));
         // Ctrl-C: the JVM runs this before it exits, so what was deployed is deleted
         Thread onInterrupt = new Thread(smoke::stop, "hpcb-smoke-cleanup");
         Runtime.getRuntime().addShutdownHook(onInterrupt);

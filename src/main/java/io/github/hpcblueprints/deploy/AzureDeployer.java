@@ -120,21 +120,22 @@ public final class AzureDeployer implements Deployer {
     }
 
     /** The resource manager of a subscription, signed in as {@code DefaultAzureCredential} does. */
-    public static ResourceManager manager(String subscriptionId) {
+    private static ResourceManager manager(String subscriptionId) {
         TokenCredential credential = new DefaultAzureCredentialBuilder().build();
         AzureProfile profile = new AzureProfile(null, subscriptionId, AzureEnvironment.AZURE);
         return ResourceManager.authenticate(credential, profile).withSubscription(subscriptionId);
     }
 
-    /** What Azure says about the subscription, for {@link Preflight}, through the same sign-in. */
-    public static AzureFacts facts(ResourceManager manager, String subscriptionId) {
+    /** What Azure says about the target subscription, for {@link Preflight}, through this deployer's sign-in. */
+    public AzureFacts facts() {
         return new ArmFacts(manager.serviceClient().getHttpPipeline(), manager.serviceClient().getEndpoint(),
-                subscriptionId);
+                target.subscriptionId());
     }
 
-    /** What Azure says about the target subscription, through this deployer's sign-in. */
-    public AzureFacts facts() {
-        return facts(manager, target.subscriptionId());
+    /** The preflight checks of {@code build} against the target subscription; findings located, sign-in explained. */
+    public List<PreflightResult> preflight(io.github.hpcblueprints.build.Build build, PlanContext context,
+            List<TemplateDeployment> deployments) {
+        return signedIn(() -> PlanService.located(() -> Preflight.check(build, context, facts(), deployments)));
     }
 
     /** Runs a step that talks to Azure, turning a failed sign-in into what to do about it. */

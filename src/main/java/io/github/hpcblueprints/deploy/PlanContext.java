@@ -25,6 +25,11 @@ public record PlanContext(String subscriptionId, String resourceGroup, String lo
         return new PlanContext(ZERO_ID, "rg-" + environment, location, ZERO_ID, environment);
     }
 
+    /** The same context in subscription {@code id}: what a deployment to Azure evaluates against. */
+    public PlanContext withSubscription(String id) {
+        return new PlanContext(id, resourceGroup, location, tenantId, deploymentName);
+    }
+
     public PlanContext withResourceGroup(String name) {
         return new PlanContext(subscriptionId, name, location, tenantId, deploymentName);
     }
