@@ -6,6 +6,7 @@ import io.github.hpcblueprints.deploy.AzureDeployer;
 import io.github.hpcblueprints.deploy.HostCommands;
 import io.github.hpcblueprints.deploy.PlanContext;
 import io.github.hpcblueprints.deploy.PlanService;
+import io.github.hpcblueprints.deploy.PlannedResource;
 import io.github.hpcblueprints.deploy.Smoke;
 import io.github.hpcblueprints.docs.CostEstimate;
 import io.github.hpcblueprints.generate.Pipeline;
@@ -82,9 +83,11 @@ final class SmokeCommand implements Callable<Integer> {
                 + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(ZonedDateTime.now(ZoneOffset.UTC)));
         PlanService.Prepared prepared = PlanService.prepare(build, Optional.ofNullable(parametersFile),
                 Optional.of(group));
-        Smoke.Settings settings = Smoke.Settings.of(build, prepared.resources(), Duration.ofMinutes(bootMinutes),
+        // one evaluation of the templates serves the names the run needs and the estimate
+        Map<String, PlannedResource> resources = prepared.resources();
+        Smoke.Settings settings = Smoke.Settings.of(build, resources, Duration.ofMinutes(bootMinutes),
                 Duration.ofMinutes(jobMinutes));
-        CostEstimate estimate = CostEstimate.of(prepared.resources(), build.environment(), PriceTable.shipped());
+        CostEstimate estimate = CostEstimate.of(resources, build.environment(), PriceTable.shipped());
         BigDecimal hourly = estimate.fixedTotal().divide(PriceTable.HOURS_PER_MONTH, 4, RoundingMode.HALF_UP);
         cli.out().printf("smoke: deploys %s into the new resource group %s (subscription %s, %s), then deletes it.%n"
                 + "smoke: what runs all the time costs about %s an hour (list prices of %s), so a run of about %s "

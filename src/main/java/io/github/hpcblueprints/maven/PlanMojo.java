@@ -68,10 +68,9 @@ public final class PlanMojo extends AbstractMojo {
             Plan plan;
             if (azure) {
                 // ARM's validate and what-if, signed in as DefaultAzureCredential does; nothing is deployed
-                PlanContext in = context;
-                plan = AzureDeployer.signedIn(() -> AzureDeployer.signIn(new AzureDeployer.Target(subscriptionId.get(),
-                        in.resourceGroup(), in.location(), false), getLog()::info)
-                        .plan(build.environment().name(), prepared.deployments(), parameters));
+                plan = AzureDeployer.signIn(new AzureDeployer.Target(subscriptionId.get(), context.resourceGroup(),
+                        context.location(), false), getLog()::info).plan(build.environment().name(),
+                        prepared.deployments(), parameters);
             } else {
                 plan = prepared.localPlan(build.environment().name(), stateDirectory.toPath(), parameters);
             }
